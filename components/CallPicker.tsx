@@ -1,0 +1,23 @@
+import type { Call } from '@/utils/close/schemas';
+import { callLabel } from '@/utils/format';
+
+interface CallPickerProps {
+  calls: Call[];
+  selectedId: string;
+  onSelect: (id: Call['id']) => void;
+}
+
+export function CallPicker({ calls, selectedId, onSelect }: CallPickerProps) {
+  return (
+    <label class="field">
+      <span class="label">Call</span>
+      <select value={selectedId} onChange={(e) => onSelect(e.currentTarget.value as Call['id'])}>
+        {calls.map((call) => (
+          <option key={call.id} value={call.id}>
+            {callLabel(call)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

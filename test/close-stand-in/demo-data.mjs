@@ -1,0 +1,302 @@
+// @ts-check
+// The demo organisation: fixed ids (so tests and the demo script can name them) that look like Close's, and a seed
+// that gives every stand-in its own mutable copy.
+
+/** @typedef {import('./types.mjs').Call} Call */
+/** @typedef {import('./types.mjs').Lead} Lead */
+/** @typedef {import('./types.mjs').Outcome} Outcome */
+/** @typedef {import('./types.mjs').User} User */
+/** @typedef {import('./types.mjs').Organization} Organization */
+/** @typedef {import('./types.mjs').StandInState} StandInState */
+
+const ORG_ID = 'orga_PqDy1n5hpNsDPBNbGCXVvGpMxit6yL5Yjh7fKOTRilt';
+const OTHER_ORG_ID = 'orga_VRG3sMWO7GLvEdudr1yhT4aLO029oHoV9lX31Nal7SP';
+const ME_ID = 'user_VOi1syzNeT1u5Lr4o4xVSZftNVlkaDA9T6uDNF7GBrD';
+const COLLEAGUE_ID = 'user_f3HGKYWKvIWUVmOUCH14ikgS0ZDkfrkIS58c9W9oPAB';
+const OTHER_USER_ID = 'user_Lf7UsoSAQSSbWDg54MNXQ8Sa8cUMZADjqN99UcRkgMY';
+const LOCAL_PHONE = '+14155550000';
+
+/** Close writes timestamps with microseconds and an explicit UTC offset. */
+const at = (/** @type {string} */ isoMinute) => `${isoMinute}:00.000000+00:00`;
+
+/** @type {Organization} */
+const organization = {
+  id: ORG_ID, name: 'Acme Demo Inc', created_by: ME_ID, currency: 'USD',
+  date_created: at('2024-03-04T09:00'), date_updated: at('2026-10-01T12:00'),
+};
+/** @type {Organization} */
+const otherOrganization = {
+  id: OTHER_ORG_ID, name: 'Umbrella Test Co', created_by: OTHER_USER_ID, currency: 'EUR',
+  date_created: at('2025-01-15T08:00'), date_updated: at('2026-06-01T08:00'),
+};
+
+/**
+ * @param {string} id @param {string} first @param {string} last @param {string} email
+ * @param {Organization} org @param {string} membershipId @param {string} role
+ * @returns {User}
+ */
+function user(id, first, last, email, org, membershipId, role) {
+  return {
+    id, first_name: first, last_name: last, email, organization_id: org.id,
+    image: null, phone: null, email_verified_at: at('2024-03-04T09:05'),
+    date_created: at('2024-03-04T09:00'), date_updated: at('2026-09-30T10:00'),
+    organizations: [{ id: org.id, name: org.name, currency: org.currency, date_created: org.date_created }],
+    memberships: [{ id: membershipId, organization_id: org.id, user_id: id, role_id: role, date_created: at('2024-03-04T09:00') }],
+  };
+}
+
+const me = user(ME_ID, 'Riley', 'Parker', 'rep@acme-demo.example', organization,
+  'memb_hyEWG5MTevhHfFrmTX3xsZVLKHGJgVtnTaCho12aWHI', 'admin');
+const colleague = user(COLLEAGUE_ID, 'Sam', 'Okafor', 'sam@acme-demo.example', organization,
+  'memb_LRZ9bZm3qFvj2yZ5b74ayeioTtXxcGjTBmCUFKCfbKs', 'user');
+const otherUser = user(OTHER_USER_ID, 'Alex', 'Wesker', 'other@umbrella-demo.example', otherOrganization,
+  'memb_sNqM5d35QTwcArJV8kFk7omQ8YkZgG4DJJoDFKePyir', 'admin');
+
+/**
+ * @param {string} id @param {string} name @param {string} description
+ * @param {Outcome['applies_to']} appliesTo @param {Outcome['type']} [type] @param {string} [orgId]
+ * @returns {Outcome}
+ */
+function outcome(id, name, description, appliesTo, type = 'custom', orgId = ORG_ID) {
+  return {
+    id, name, description: description || null, type, applies_to: appliesTo, organization_id: orgId,
+    created_by: orgId === ORG_ID ? ME_ID : OTHER_USER_ID, updated_by: null,
+    date_created: at('2026-03-10T10:00'), date_updated: at('2026-03-10T10:00'),
+  };
+}
+
+const outcomes = {
+  interested: outcome('outcome_3gEstuiDqDIP2wDgN7rwTp', 'Interested', 'Wants to hear more', ['calls']),
+  notInterested: outcome('outcome_HjfbtDp98QWu59LNywD4nn', 'Not interested', '', ['calls']),
+  meetingBooked: outcome('outcome_jqADn1SoRaybdHVJlljiVO', 'Meeting booked', 'A demo or follow-up meeting is in the calendar', ['calls', 'meetings']),
+  noAnswer: outcome('outcome_8HbQIwRNxbOVCCEZuK6oBj', 'No answer', '', ['calls']),
+  leftVoicemail: outcome('outcome_PRc0xeETYAqwzZ9LLFllUB', 'Left voicemail', 'Left a personal voicemail', ['calls']),
+  voicemailDropped: outcome('outcome_vuzQurHNsX5y6yjHqbdQER', 'Voicemail dropped', 'Pre-recorded voicemail was dropped', ['calls'], 'vm-dropped'),
+  wrongNumber: outcome('outcome_ediAhkWDeyxpZnFscMfA57', 'Wrong number', '', ['calls']),
+  /** Only for meetings: the API must refuse it on a call. */
+  meetingHeld: outcome('outcome_UApuEWCcCF617ajsxtS0JO', 'Meeting held', 'Only meaningful for meetings', ['meetings']),
+};
+/** Belongs to the other organisation, so the demo key must get "Outcome not found." for it. */
+const otherOrgOutcome = outcome('outcome_Zve5pQc5NTfOTOuSkCHn9L', 'Umbrella: qualified', '', ['calls'], 'custom', OTHER_ORG_ID);
+/** Still referenced by a call, gone from the outcome list (Close keeps a deleted outcome's id on its calls). */
+const deletedOutcomeId = 'outcome_JG7jjn1jJNemLxNlU6pTCk';
+
+/**
+ * @param {string} id @param {string} name @param {string} title @param {string} phone @param {string} email
+ * @returns {import('./types.mjs').Contact}
+ */
+function contact(id, name, title, phone, email) {
+  const formatted = `+${phone.slice(1, 2)} ${phone.slice(2, 5)}-${phone.slice(5, 8)}-${phone.slice(8)}`;
+  return { id, name, title, phones: [{ phone, phone_formatted: formatted, type: 'office' }], emails: [{ email, type: 'office' }] };
+}
+
+/**
+ * @param {string} id @param {string} name @param {import('./types.mjs').Contact[]} contacts @param {string} [orgId]
+ * @returns {Lead}
+ */
+function lead(id, name, contacts, orgId = ORG_ID) {
+  return {
+    id, name, display_name: name, organization_id: orgId, status_label: 'Potential',
+    html_url: `https://app.close.com/lead/${id}/`, contacts,
+    date_created: at('2026-08-01T09:00'), date_updated: at('2026-11-01T09:00'),
+  };
+}
+
+const contacts = {
+  wile: contact('cont_PO63mCGBgBnI6Cz1vm2O0KEko97uXhzsP4QlmLlTLdj', 'Wile E. Coyote', 'Head of Operations', '+14155550101', 'wile@acme-anvils.example'),
+  marvin: contact('cont_AkI5ROl99f2LLMYze8uhFmiG8HINTVor60LoiXiS6py', 'Marvin Acme', 'CEO', '+14155550102', 'marvin@acme-anvils.example'),
+  hank: contact('cont_kUIo6Jcq64niLnu1RHqaeS112JDs9VohlZNOUHe2yq6', 'Hank Scorpio', 'President', '+13125550147', 'hank@globex.example'),
+  peter: contact('cont_zKiJ4XCR80XAuSTQ3TpTBBbWnl3OE2I0WDwvm4PYuTN', 'Peter Gibbons', 'Software Engineer', '+15125550188', 'peter@initech.example'),
+  alice: contact('cont_9VAHnkPpcXVPIMJb9ureWUF9T5FMvR0K5nnPmH8fjvb', 'Alice Abernathy', 'Security', '+33155550123', 'alice@umbrella-pharma.example'),
+};
+
+const leadRecords = {
+  acme: lead('lead_lDYM4Ak2xrqC2SZurtROvap1ENqHecFEsN7QpNHmaHJ', 'Acme Anvils & Co.', [contacts.wile, contacts.marvin]),
+  globex: lead('lead_DpUyPOtOwOFYHIUy9gFlsljLzaCt2CwgOWhwdEAqf89', 'Globex Corporation', [contacts.hank]),
+  initech: lead('lead_ZwCGg1cUDaDFQ92byVafWpg1sS3T4wzO3jim1KHP7tk', 'Initech', [contacts.peter]),
+};
+const otherLead = lead('lead_EVDZ5xpZMPf9uNYtObc2a2isRZ7uXdzeEwDFQX2DjTp', 'Umbrella Pharma (test)', [contacts.alice], OTHER_ORG_ID);
+
+/** Display names as Close denormalises them onto activities. */
+const NAMES = { [ME_ID]: 'Riley Parker', [COLLEAGUE_ID]: 'Sam Okafor', [OTHER_USER_ID]: 'Alex Wesker' };
+
+/**
+ * Defaults for everything a seeded call does not say otherwise.
+ * @param {Partial<Call> & { id: string, lead: Lead, contact: import('./types.mjs').Contact, by: string, at: string }} c
+ * @returns {Call}
+ */
+function call({ lead: l, contact: ct, by, at: when, ...rest }) {
+  const name = NAMES[by] ?? null;
+  const phone = ct.phones[0]?.phone ?? null;
+  const stamp = at(when);
+  return {
+    _type: 'Call', organization_id: l.organization_id, lead_id: l.id, contact_id: ct.id,
+    user_id: by, user_name: name, created_by: by, created_by_name: name, updated_by: by, updated_by_name: name,
+    users: [by], direction: 'outbound', status: 'completed', disposition: 'answered', duration: 0,
+    phone, remote_phone: phone, local_phone: LOCAL_PHONE, note: '', note_html: '<body><p></p></body>',
+    outcome_id: null, activity_at: stamp, date_created: stamp, date_updated: stamp, source: 'External',
+    recording_url: null, voicemail_url: null, recording_duration: null, voicemail_duration: null,
+    recording_transcript: null, sequence_id: null, sequence_name: null, sequence_subscription_id: null,
+    cost: null, transferred_from: null, transferred_to: null, is_forwarded: false, call_method: 'regular',
+    recording_deleted: false,
+    ...rest,
+  };
+}
+
+const calls = {
+  /** The most recent call of acme, with a rich-text note: `note` is its plain rendering. */
+  acmeRichNote: call({
+    id: 'acti_U9YruZbFTVhaDWkcnMFTGTBoBx5cARdilinjH03zxau', lead: leadRecords.acme, contact: contacts.wile, by: ME_ID,
+    at: '2026-11-23T15:42', direction: 'outbound', duration: 412, outcome_id: outcomes.interested.id,
+    note_html: '<body><p>Great call with <strong>Wile E.</strong> about the <em>Q1 anvil</em> order.</p>'
+      + '<p>Next steps:</p><ul><li>Send pricing for 50 units</li><li>Book a demo with their ops team</li></ul></body>',
+    note: 'Great call with Wile E. about the Q1 anvil order.\nNext steps:\nSend pricing for 50 units\nBook a demo with their ops team',
+  }),
+  /** Made through Close's own phone system, with a recording that a careless PUT would destroy. */
+  acmeRecorded: call({
+    id: 'acti_Yky5p87TxigLvfQ87D9khCQoiger64lhFR7PyMRLBGS', lead: leadRecords.acme, contact: contacts.marvin, by: COLLEAGUE_ID,
+    at: '2026-11-20T10:05', direction: 'outbound', duration: 185, source: 'Close.io', outcome_id: outcomes.leftVoicemail.id,
+    recording_url: 'https://app.close.com/call/acti_Yky5p87TxigLvfQ87D9khCQoiger64lhFR7PyMRLBGS/recording/',
+    recording_duration: 181,
+    note: 'Left details with reception.\nCall back after 3pm — ask for Wile E. <ops lead> & confirm budget.',
+    note_html: '<body><p>Left details with reception.<br />Call back after 3pm — ask for Wile E. &lt;ops lead&gt; &amp; confirm budget.</p></body>',
+  }),
+  /** Points at an outcome that was deleted since; inbound; empty note. */
+  acmeDeletedOutcome: call({
+    id: 'acti_Ez7qfoKbVdiNF2GjzuUfkZy4MBXkvr0znGNcsk3nkat', lead: leadRecords.acme, contact: contacts.wile, by: ME_ID,
+    at: '2026-11-12T16:30', direction: 'inbound', duration: 64, outcome_id: deletedOutcomeId,
+    phone: '+14155550101', local_phone: LOCAL_PHONE,
+  }),
+  /** Most recent of globex: a plain-text note, no outcome. */
+  globexPlainNote: call({
+    id: 'acti_uyasoMgFRQ8kDZbpoMuP9PN5FBruvQIutqQNyJTdQpz', lead: leadRecords.globex, contact: contacts.hank, by: ME_ID,
+    at: '2026-11-22T09:12', direction: 'inbound', duration: 233,
+    note: 'Hank asked about the renewal date.\nSending the contract on Friday.',
+    note_html: '<body><p>Hank asked about the renewal date.<br />Sending the contract on Friday.</p></body>',
+  }),
+  /** Unanswered; `note` and `note_html` are null, which Close also returns. */
+  globexNoAnswer: call({
+    id: 'acti_mlH7JVMS8nXh5iDr3wkv15Pvj03HYwje1QVouBt1kv7', lead: leadRecords.globex, contact: contacts.hank, by: COLLEAGUE_ID,
+    at: '2026-11-21T14:00', direction: 'outbound', status: 'no-answer', disposition: 'no-answer', duration: 0,
+    outcome_id: outcomes.noAnswer.id, note: null, note_html: null,
+  }),
+  /** Through Close, a dropped voicemail (the `vm-dropped` outcome), no recording. */
+  globexVoicemailDrop: call({
+    id: 'acti_JM03fmHETegPuvk3NNiLLtq1ONUY4sVlDNFCODsSvAm', lead: leadRecords.globex, contact: contacts.hank, by: ME_ID,
+    at: '2026-11-18T11:20', direction: 'outbound', disposition: 'vm-left', duration: 41, source: 'Close.io',
+    outcome_id: outcomes.voicemailDropped.id,
+    note: 'Dropped the standard renewal voicemail.',
+    note_html: '<body><p>Dropped the standard renewal voicemail.</p></body>',
+  }),
+  /** Most recent of initech: short rich-text note. */
+  initechRichNote: call({
+    id: 'acti_yZSpZr8xgPAzTGjeKQoVNsribBwxLa8G5vvf6SqjcS2', lead: leadRecords.initech, contact: contacts.peter, by: ME_ID,
+    at: '2026-11-23T11:00', direction: 'outbound', duration: 905, outcome_id: outcomes.meetingBooked.id,
+    note_html: '<body><p>Peter confirmed the <strong>TPS report</strong> integration scope.</p></body>',
+    note: 'Peter confirmed the TPS report integration scope.',
+  }),
+  initechPlainNote: call({
+    id: 'acti_R783G8lGopGXY8o0tJSxDbypkbMCSlLcHifvxFb9dmu', lead: leadRecords.initech, contact: contacts.peter, by: ME_ID,
+    at: '2026-11-02T13:45', direction: 'inbound', duration: 97, outcome_id: outcomes.notInterested.id,
+    note: 'Asked whether we got the memo about the new cover sheets.',
+    note_html: '<body><p>Asked whether we got the memo about the new cover sheets.</p></body>',
+  }),
+};
+const otherCall = call({
+  id: 'acti_jobSNbzni0sVfFvKYT7Ui7Wut2Z3wpacSarjyIEfSpp', lead: otherLead, contact: contacts.alice, by: OTHER_USER_ID,
+  at: '2026-11-19T08:30', duration: 120, note: 'Other organisation: invisible to the demo key.',
+  note_html: '<body><p>Other organisation: invisible to the demo key.</p></body>',
+});
+
+const callsOfLead = (/** @type {Lead} */ l) => Object.values(calls).filter((c) => c.lead_id === l.id)
+  .sort((a, b) => String(b.activity_at).localeCompare(String(a.activity_at)));
+
+/** @param {Lead} l */
+const demoLead = (l) => {
+  const ids = callsOfLead(l).map((c) => c.id);
+  return { ...l, callIds: ids, latestCallId: /** @type {string} */ (ids[0]) };
+};
+
+/**
+ * `n` more outcomes for the demo organisation, so that `/outcome/` needs more than one page. Deterministic ids.
+ * @param {number} n
+ * @returns {Outcome[]}
+ */
+function manyOutcomes(n) {
+  const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+  return Array.from({ length: n }, (_, i) => {
+    // mulberry32 seeded by the index: ids look random but never change between runs.
+    let seed = (i + 1) * 0x9e3779b1;
+    let suffix = '';
+    for (let k = 0; k < 22; k += 1) {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      suffix += alphabet[(((t ^ (t >>> 14)) >>> 0) % 62)];
+    }
+    return outcome(`outcome_${suffix}`, `Bulk outcome ${String(i + 1).padStart(3, '0')}`, '', ['calls']);
+  });
+}
+
+/**
+ * @template T
+ * @param {T} value
+ * @returns {Readonly<T>}
+ */
+function deepFreeze(value) {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Frozen: tests read it, the stand-in only ever works on a copy from `seedDemoData()`. */
+export const DEMO = deepFreeze({
+  apiKey: 'api_KDpsWOrsB8y2BZtn5Lkgss.l627VapuSYuYsqdHscoVMW',
+  /** A colleague in the same organisation, e.g. to simulate someone else editing a call meanwhile. */
+  colleagueApiKey: 'api_EabQ53TcJfoljAn7ftBDO9.jYF0hnha1ZQs4KrNiL1FNi',
+  /** A user of another organisation: the demo leads, calls and outcomes do not exist for this key. */
+  otherApiKey: 'api_WHbJIJi6EHa0hPpX6kwUFB.9ltL7pH1OkazpI6oBXJ1j2',
+  me, colleague, otherUser, organization, otherOrganization,
+  localPhone: LOCAL_PHONE,
+  leads: { acme: demoLead(leadRecords.acme), globex: demoLead(leadRecords.globex), initech: demoLead(leadRecords.initech) },
+  otherLead: demoLead(otherLead),
+  calls,
+  otherCall,
+  outcomes,
+  otherOrgOutcome,
+  deletedOutcomeId,
+  /** Generates fresh outcome objects each call (not part of the seed unless `seedDemoData({ extraOutcomes })`). */
+  manyOutcomes,
+});
+
+/**
+ * A fresh, mutable copy of the demo state.
+ * @param {{ extraOutcomes?: number }} [options] `extraOutcomes`: add that many generated outcomes (pagination tests).
+ * @returns {StandInState}
+ */
+export function seedDemoData(options = {}) {
+  const copy = /** @type {<T>(v: T) => T} */ ((v) => structuredClone(v));
+  /** @type {Lead[]} */
+  const leads = [leadRecords.acme, leadRecords.globex, leadRecords.initech, otherLead];
+  /** @type {Outcome[]} */
+  const allOutcomes = [...Object.values(outcomes), otherOrgOutcome, ...manyOutcomes(options.extraOutcomes ?? 0)];
+  /** @type {Call[]} */
+  const allCalls = [...Object.values(calls), otherCall];
+  const users = [me, colleague, otherUser].map(copy);
+  return {
+    me: /** @type {User} */ (users[0]),
+    organization: copy(organization),
+    users: new Map(users.map((u) => [u.id, u])),
+    organizations: new Map([organization, otherOrganization].map((o) => [o.id, copy(o)])),
+    apiKeys: new Map([
+      [DEMO.apiKey, ME_ID],
+      [DEMO.colleagueApiKey, COLLEAGUE_ID],
+      [DEMO.otherApiKey, OTHER_USER_ID],
+    ]),
+    leads: new Map(leads.map((l) => [l.id, copy(l)])),
+    calls: new Map(allCalls.map((c) => [c.id, copy(c)])),
+    outcomes: new Map(allOutcomes.map((o) => [o.id, copy(o)])),
+  };
+}

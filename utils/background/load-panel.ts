@@ -1,0 +1,48 @@
+import type { CloseClient, Result } from '../close/client';
+import type { Call, Outcome } from '../close/schemas';
+import { isLeadId, type CallId, type LeadId } from '../close/ids';
+import type { Account, PanelData, Reply } from '../messages';
+
+/**
+ * Everything the panel needs in one answer. Which call: the one named in the URL first, then
+ * the lead's most recent (UI-CONTRACT.md). The named call's own lead is used when the URL
+ * names none.
+ */
+export async function loadPanel(
+  client: CloseClient,
+  account: Account,
+  target: { leadId?: LeadId; callId?: CallId },
+  outcomes: () => Promise<Result<Outcome[]>>,
+): Promise<Reply<PanelData>> {
+  const [outcomeResult, namedCall, leadCalls] = await Promise.all([
+    outcomes(),
+    target.callId ? client.getCall(target.callId) : undefined,
+    target.leadId ? client.listLeadCalls(target.leadId) : undefined,
+  ]);
+  if (!outcomeResult.ok) return outcomeResult;
+  // A URL's acti_ id may be an email or a note, not a call: Close answers 404, and we fall back.
+  if (namedCall && !namedCall.ok && namedCall.error.kind !== 'not-found') return namedCall;
+  const named = namedCall?.ok ? namedCall.value : undefined;
+
+  let calls: Call[] = [];
+  if (leadCalls) {
+    if (!leadCalls.ok) return leadCalls;
+    calls = leadCalls.value;
+  } else if (named && isLeadId(named.lead_id)) {
+    const result = await client.listLeadCalls(named.lead_id);
+    if (!result.ok) return result;
+    calls = result.value;
+  }
+  if (named && !calls.some((call) => call.id === named.id)) calls = [named, ...calls];
+
+  return {
+    ok: true,
+    value: {
+      connected: true,
+      account,
+      calls,
+      selectedCallId: named?.id ?? calls[0]?.id ?? null,
+      outcomes: outcomeResult.value,
+    },
+  };
+}

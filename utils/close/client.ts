@@ -1,0 +1,139 @@
+import type { z } from '../zod';
+import { badResponseError, errorFromResponse, offlineError, type CloseError } from './errors';
+import { isCallId, isLeadId, type CallId, type LeadId } from './ids';
+import { rateLimitWaitSeconds } from './rate-limit';
+import {
+  CALL_FIELDS,
+  CallSchema,
+  ME_FIELDS,
+  MeSchema,
+  OUTCOME_FIELDS,
+  OutcomeSchema,
+  listOf,
+  type Call,
+  type CallChanges,
+  type Me,
+  type Outcome,
+} from './schemas';
+
+export const CLOSE_API = 'https://api.close.com/api/v1';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: CloseError };
+
+export interface CloseClientOptions {
+  apiKey: string;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  /** How often a 429 is retried by itself before the rep is told. */
+  rateLimitRetries?: number;
+  /** The longest single wait we accept for a 429; past it the rep is told instead. */
+  maxRateLimitWaitSeconds?: number;
+}
+
+const OUTCOME_PAGE = 100;
+const MAX_OUTCOME_PAGES = 20;
+
+/** Basic auth with the key as user name and an empty password, as Close documents. */
+export const authorizationHeader = (apiKey: string) => `Basic ${btoa(`${apiKey}:`)}`;
+
+export function createCloseClient(options: CloseClientOptions) {
+  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const rateLimitRetries = options.rateLimitRetries ?? 3;
+  const maxWait = options.maxRateLimitWaitSeconds ?? 30;
+
+  async function request<T>(
+    method: 'GET' | 'PUT',
+    path: string,
+    schema: z.ZodType<T>,
+    { query, body }: { query?: Record<string, string>; body?: unknown } = {},
+  ): Promise<Result<T>> {
+    const url = new URL(`${CLOSE_API}${path}`);
+    for (const [name, value] of Object.entries(query ?? {})) url.searchParams.set(name, value);
+    for (let attempt = 0; ; attempt++) {
+      let response: Response;
+      try {
+        response = await doFetch(url, {
+          method,
+          headers: {
+            Authorization: authorizationHeader(options.apiKey),
+            Accept: 'application/json',
+            ...(body !== undefined && { 'Content-Type': 'application/json' }),
+          },
+          ...(body !== undefined && { body: JSON.stringify(body) }),
+          credentials: 'omit',
+          cache: 'no-store',
+        });
+      } catch {
+        return { ok: false, error: offlineError() };
+      }
+      const text = await response.text().catch(() => '');
+      let json: unknown;
+      try {
+        json = text ? JSON.parse(text) : undefined;
+      } catch {
+        json = undefined; // 5xx pages from proxies are HTML
+      }
+      if (response.ok) {
+        const parsed = schema.safeParse(json);
+        return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: badResponseError(response.status) };
+      }
+      if (response.status === 429) {
+        const wait = rateLimitWaitSeconds(response.headers, json);
+        if (attempt < rateLimitRetries && wait <= maxWait) {
+          await sleep(Math.ceil(wait * 1000));
+          continue;
+        }
+        return { ok: false, error: errorFromResponse(429, json, wait) };
+      }
+      return { ok: false, error: errorFromResponse(response.status, json) };
+    }
+  }
+
+  // Ids are checked here, at the last step before a URL exists, whatever the caller checked.
+  const callPath = (callId: CallId) => {
+    if (!isCallId(callId)) throw new TypeError('Not a Close call id');
+    return `/activity/call/${encodeURIComponent(callId)}/`;
+  };
+
+  return {
+    me: (): Promise<Result<Me>> => request('GET', '/me/', MeSchema, { query: { _fields: ME_FIELDS } }),
+
+    /** Every outcome that applies to calls, across all pages. */
+    async listCallOutcomes(): Promise<Result<Outcome[]>> {
+      const outcomes: Outcome[] = [];
+      for (let page = 0; page < MAX_OUTCOME_PAGES; page++) {
+        const result = await request('GET', '/outcome/', listOf(OutcomeSchema), {
+          query: { _fields: OUTCOME_FIELDS, _limit: String(OUTCOME_PAGE), _skip: String(page * OUTCOME_PAGE) },
+        });
+        if (!result.ok) return result;
+        outcomes.push(...result.value.data);
+        if (!result.value.has_more || result.value.data.length === 0) break;
+      }
+      // `applies_to` missing means an old outcome from before meetings had outcomes: a call outcome.
+      return { ok: true, value: outcomes.filter((o) => !o.applies_to || o.applies_to.includes('calls')) };
+    },
+
+    /** A lead's calls, newest first. */
+    async listLeadCalls(leadId: LeadId): Promise<Result<Call[]>> {
+      if (!isLeadId(leadId)) throw new TypeError('Not a Close lead id');
+      const result = await request('GET', '/activity/call/', listOf(CallSchema), {
+        query: { lead_id: leadId, _fields: CALL_FIELDS, _limit: '100' },
+      });
+      if (!result.ok) return result;
+      return { ok: true, value: [...result.value.data].sort(newestFirst) };
+    },
+
+    getCall: (callId: CallId): Promise<Result<Call>> =>
+      request('GET', callPath(callId), CallSchema, { query: { _fields: CALL_FIELDS } }),
+
+    /** PUT only the changes: Close treats PUT as PATCH, and resending other fields can delete recordings. */
+    updateCall: (callId: CallId, changes: CallChanges): Promise<Result<Call>> =>
+      request('PUT', callPath(callId), CallSchema, { body: changes }),
+  };
+}
+
+export type CloseClient = ReturnType<typeof createCloseClient>;
+
+const callTime = (call: Call) => Date.parse(call.activity_at ?? call.date_created) || 0;
+export const newestFirst = (a: Call, b: Call) => callTime(b) - callTime(a);

@@ -1,0 +1,50 @@
+// How long Close asks us to wait before calling again. Close's own Python client prefers the
+// `RateLimit` header's reset, then `Retry-After`, then `RateLimit-Reset`; the 429 body carries
+// `rate_reset` too, flat (a string with fractional seconds) or nested under `error`.
+
+const DEFAULT_WAIT_SECONDS = 2;
+
+/** `RateLimit: limit=100, remaining=50, reset=5` -> { limit: 100, remaining: 50, reset: 5 } */
+export function parseRateLimitHeader(value: string | null | undefined): Record<string, number> {
+  const fields: Record<string, number> = {};
+  for (const part of (value ?? '').split(/[,;]/)) {
+    const [name, raw] = part.split('=').map((s) => s.trim());
+    const number = Number(raw);
+    if (name && raw && Number.isFinite(number)) fields[name.toLowerCase()] = number;
+  }
+  return fields;
+}
+
+const seconds = (value: unknown): number | undefined => {
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof number === 'number' && Number.isFinite(number) && number >= 0 ? number : undefined;
+};
+
+/** `Retry-After` is either delta-seconds or an HTTP date. */
+function retryAfterSeconds(value: string | null, now: number): number | undefined {
+  if (!value) return undefined;
+  const delta = seconds(value);
+  if (delta !== undefined) return delta;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, (date - now) / 1000);
+}
+
+function bodyRateReset(body: unknown): number | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  const flat = seconds((body as { rate_reset?: unknown }).rate_reset);
+  if (flat !== undefined) return flat;
+  const nested = (body as { error?: unknown }).error;
+  return nested && typeof nested === 'object' ? seconds((nested as { rate_reset?: unknown }).rate_reset) : undefined;
+}
+
+/** Seconds to wait after a 429, from whatever Close gave us. */
+export function rateLimitWaitSeconds(headers: Headers, body: unknown, now = Date.now()): number {
+  return (
+    seconds(parseRateLimitHeader(headers.get('RateLimit')).reset) ??
+    bodyRateReset(body) ??
+    retryAfterSeconds(headers.get('Retry-After'), now) ??
+    seconds(headers.get('RateLimit-Reset')) ??
+    seconds(headers.get('X-Rate-Limit-Reset')) ??
+    DEFAULT_WAIT_SECONDS
+  );
+}

@@ -1,0 +1,72 @@
+import { z } from '../zod';
+import { isCallId, isLeadId, isOutcomeId, type CallId, type LeadId, type OutcomeId } from './ids';
+
+// What we read from Close's responses. Objects are stripped to these keys on parse, so a
+// fetched call can never carry `recording_url` & co. back into a PUT by accident.
+
+export const CallIdSchema = z.custom<CallId>(isCallId, 'Not a Close call id');
+export const LeadIdSchema = z.custom<LeadId>(isLeadId, 'Not a Close lead id');
+export const OutcomeIdSchema = z.custom<OutcomeId>(isOutcomeId, 'Not a Close outcome id');
+
+export const MeSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  first_name: z.string().nullish(),
+  last_name: z.string().nullish(),
+  organizations: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type Me = z.infer<typeof MeSchema>;
+
+export const OutcomeSchema = z.object({
+  id: OutcomeIdSchema,
+  name: z.string(),
+  description: z.string().nullish(),
+  type: z.string().nullish(),
+  applies_to: z.array(z.string()).nullish(),
+});
+export type Outcome = z.infer<typeof OutcomeSchema>;
+
+export const CallSchema = z.object({
+  id: CallIdSchema,
+  lead_id: z.string().nullish(),
+  contact_id: z.string().nullish(),
+  direction: z.string().nullish(),
+  status: z.string().nullish(),
+  disposition: z.string().nullish(),
+  duration: z.number().nullish(),
+  phone: z.string().nullish(),
+  remote_phone: z.string().nullish(),
+  note: z.string().nullish(),
+  note_html: z.string().nullish(),
+  outcome_id: z.string().nullish(),
+  activity_at: z.string().nullish(),
+  date_created: z.string(),
+  date_updated: z.string(),
+  user_name: z.string().nullish(),
+  source: z.string().nullish(),
+});
+export type Call = z.infer<typeof CallSchema>;
+
+/** The fields we ask for with `_fields`, so responses stay small and hold nothing we do not use. */
+export const CALL_FIELDS = Object.keys(CallSchema.shape).join(',');
+export const OUTCOME_FIELDS = Object.keys(OutcomeSchema.shape).join(',');
+export const ME_FIELDS = Object.keys(MeSchema.shape).join(',');
+
+export const listOf = <T extends z.ZodType>(item: T) =>
+  z.object({ data: z.array(item), has_more: z.boolean() });
+
+/**
+ * A change to a call as the rep made it: only what changed, at most one of note/note_html
+ * (they overwrite each other at Close), never any other field.
+ */
+export const CallChangesSchema = z
+  .strictObject({
+    outcome_id: OutcomeIdSchema.nullable().optional(),
+    note: z.string().max(100_000).optional(),
+    note_html: z.string().max(400_000).optional(),
+  })
+  .refine((changes) => !(changes.note !== undefined && changes.note_html !== undefined), {
+    message: 'Send either note or note_html, not both',
+  })
+  .refine((changes) => Object.keys(changes).length > 0, { message: 'Nothing to change' });
+export type CallChanges = z.infer<typeof CallChangesSchema>;

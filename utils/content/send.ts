@@ -1,0 +1,16 @@
+import { browser } from 'wxt/browser';
+import type { ContentMessage, ReplyFor } from '../messages';
+
+/** Asks the background; a dead extension context becomes an error value like any other. */
+export async function send<M extends ContentMessage>(message: M): Promise<ReplyFor<M>> {
+  try {
+    const reply = (await browser.runtime.sendMessage(message)) as ReplyFor<M> | undefined;
+    if (reply && typeof reply === 'object' && 'ok' in reply) return reply;
+  } catch {
+    // The extension was updated or reloaded under this page.
+  }
+  return {
+    ok: false,
+    error: { kind: 'rejected', message: 'The extension was updated or restarted. Reload this page to continue.' },
+  };
+}

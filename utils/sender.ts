@@ -1,0 +1,30 @@
+import type { Browser } from 'wxt/browser';
+
+type MessageSender = Browser.runtime.MessageSender;
+
+// Who may send what. Only our own extension can message the background at all (no
+// externally_connectable), but a content script runs inside pages we do not control, so it
+// is trusted only from Close's app origin, in a top-level frame, and never with the key.
+
+export const CLOSE_APP_ORIGIN = 'https://app.close.com';
+
+export type SenderRole = 'content-script' | 'extension-page';
+
+const originOf = (url: string | undefined): string | undefined => {
+  try {
+    return url ? new URL(url).origin : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+export function senderRole(sender: MessageSender, ownId: string, ownOrigin: string): SenderRole | undefined {
+  if (sender.id !== ownId) return undefined;
+  const origin = originOf(sender.url);
+  // The browser sets `url` (and Chrome `origin`) itself; a page cannot forge them.
+  const claimed = (sender as { origin?: string }).origin;
+  if (claimed !== undefined && claimed !== origin) return undefined;
+  if (origin === ownOrigin) return 'extension-page';
+  if (sender.tab && origin === CLOSE_APP_ORIGIN && sender.frameId === 0) return 'content-script';
+  return undefined;
+}
