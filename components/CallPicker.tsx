@@ -9,15 +9,17 @@ interface CallPickerProps {
 
 export function CallPicker({ calls, selectedId, onSelect }: CallPickerProps) {
   return (
-    <label class="field">
-      <span class="label">Call</span>
-      <select value={selectedId} onChange={(e) => onSelect(e.currentTarget.value as Call['id'])}>
+    <div class="field">
+      <label class="label" for="quick-edit-call">
+        Call
+      </label>
+      <select id="quick-edit-call" value={selectedId} onChange={(e) => onSelect(e.currentTarget.value as Call['id'])}>
         {calls.map((call) => (
           <option key={call.id} value={call.id}>
             {callLabel(call)}
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }

@@ -10,17 +10,24 @@ interface NoteEditorProps {
 
 export function NoteEditor({ value, onInput, rich, error, textareaRef }: NoteEditorProps) {
   return (
-    <label class="field">
-      <span class="label">Note</span>
+    <div class="field">
+      <label class="label" for="quick-edit-note">
+        Note
+      </label>
       <textarea
+        id="quick-edit-note"
         ref={textareaRef}
+        aria-describedby={rich || error ? 'quick-edit-note-hint' : undefined}
         rows={6}
         value={value}
         aria-invalid={error ? 'true' : undefined}
         onInput={(e) => onInput(e.currentTarget.value)}
       />
-      {rich && <span class="hint">This note has formatting in Close; the parts you do not change keep it.</span>}
-      {error && <span class="field-error">{error}</span>}
-    </label>
+      {(rich || error) && (
+        <span id="quick-edit-note-hint" class={error ? 'field-error' : 'hint'}>
+          {error ?? 'This note has formatting in Close; the parts you do not change keep it.'}
+        </span>
+      )}
+    </div>
   );
 }

@@ -12,10 +12,14 @@ export function OutcomePicker({ outcomes, value, onChange, error }: OutcomePicke
   const unknown = value !== null && !outcomes.some((o) => o.id === value);
   const description = outcomes.find((o) => o.id === value)?.description;
   return (
-    <label class="field">
-      <span class="label">Outcome</span>
+    <div class="field">
+      <label class="label" for="quick-edit-outcome">
+        Outcome
+      </label>
       <select
+        id="quick-edit-outcome"
         value={value ?? ''}
+        aria-describedby={description || error ? 'quick-edit-outcome-hint' : undefined}
         aria-invalid={error ? 'true' : undefined}
         onChange={(e) => onChange(e.currentTarget.value || null)}
       >
@@ -27,8 +31,11 @@ export function OutcomePicker({ outcomes, value, onChange, error }: OutcomePicke
           </option>
         ))}
       </select>
-      {description && <span class="hint">{description}</span>}
-      {error && <span class="field-error">{error}</span>}
-    </label>
+      {(description || error) && (
+        <span id="quick-edit-outcome-hint" class={error ? 'field-error' : 'hint'}>
+          {error ?? description}
+        </span>
+      )}
+    </div>
   );
 }

@@ -34,8 +34,8 @@ export function sanitizeNoteHtml(html: string): DocumentFragment {
   return purify().sanitize(inner, { ...SANITIZE_CONFIG, RETURN_DOM_FRAGMENT: true });
 }
 
-export const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 
 interface Block {
   html: string;

@@ -118,6 +118,7 @@ const leadRecords = {
 const otherLead = lead('lead_EVDZ5xpZMPf9uNYtObc2a2isRZ7uXdzeEwDFQX2DjTp', 'Umbrella Pharma (test)', [contacts.alice], OTHER_ORG_ID);
 
 /** Display names as Close denormalises them onto activities. */
+/** @type {Record<string, string>} */
 const NAMES = { [ME_ID]: 'Riley Parker', [COLLEAGUE_ID]: 'Sam Okafor', [OTHER_USER_ID]: 'Alex Wesker' };
 
 /**

@@ -1,0 +1,12 @@
+// Installs the npm packages when they are missing or older than package-lock.json, using only
+// Node's standard library, so `npm start` and `npm test` work on a fresh clone.
+import { execSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+
+export function ensureNodeModules() {
+  const marker = 'node_modules/.package-lock.json';
+  const stale = !existsSync(marker) || statSync('package-lock.json').mtimeMs > statSync(marker).mtimeMs;
+  if (!stale) return;
+  console.log('Installing npm packages (npm ci)…');
+  execSync('npm ci --no-audit --no-fund', { stdio: 'inherit' });
+}

@@ -1,0 +1,194 @@
+// @ts-check
+// Close's REST API (api.close.com/api/v1) as far as the extension uses it: routing, authentication and the
+// endpoints. Pure request -> Reply, so index.mjs alone deals with sockets, logging, faults and rate limits.
+
+import { applyCallUpdate, validateCallUpdate } from './call-update.mjs';
+import { callFilter, newestFirst, paginate, parsePaging, pickFields } from './listing.mjs';
+
+/** @typedef {import('./types.mjs').Reply} Reply */
+/** @typedef {import('./types.mjs').Call} Call */
+/** @typedef {import('./types.mjs').User} User */
+/** @typedef {import('./types.mjs').StandInState} StandInState */
+
+/**
+ * @typedef {{
+ *   state: StandInState, method: string, path: string, query: Record<string, string>,
+ *   headers: Record<string, string | string[] | undefined>, rawBody: string, stamps: { next(after?: string): string },
+ * }} ApiRequest
+ * @typedef {ApiRequest & { user: User, params: string[] }} AuthedRequest
+ * @typedef {(r: AuthedRequest) => Reply} Handler
+ */
+
+const UNAUTHORIZED = 'The server could not verify that you are authorized to access the URL requested. You either '
+  + "supplied the wrong credentials (e.g. a bad password), or your browser doesn't understand how to supply the "
+  + 'credentials required.';
+
+/** @param {unknown} json @returns {Reply} */
+const ok = (json) => ({ status: 200, json });
+/** @param {string} what @returns {Reply} */
+const emptyQuery = (what) => ({ status: 404, json: { error: `Empty query: ${what} matching query does not exist.` } });
+
+/**
+ * The API key in a Basic header, if it is one (`Basic base64("key:")`).
+ * @param {string | string[] | undefined} header
+ * @returns {{ key: string, password: string } | undefined}
+ */
+export function parseBasicAuth(header) {
+  const m = typeof header === 'string' ? /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header) : null;
+  if (!m?.[1]) return undefined;
+  const decoded = Buffer.from(m[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return undefined;
+  return { key: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+/**
+ * Whom the rate limiter counts a request against: the API key, else the raw header, else everybody anonymous.
+ * @param {Record<string, string | string[] | undefined>} headers
+ */
+export function rateLimitKey(headers) {
+  const auth = headers.authorization;
+  return parseBasicAuth(auth)?.key ?? (typeof auth === 'string' ? auth : 'anonymous');
+}
+
+/**
+ * Only our own API keys with an empty password pass; Bearer tokens are never issued here, so they fail too.
+ * @param {ApiRequest} r
+ * @returns {User | undefined}
+ */
+function authenticate(r) {
+  const credentials = parseBasicAuth(r.headers.authorization);
+  if (!credentials || credentials.password !== '') return undefined;
+  const userId = r.state.apiKeys.get(credentials.key);
+  return userId ? r.state.users.get(userId) : undefined;
+}
+
+/** Drops what is ours and not Close's. @param {Call} call */
+function publicCall(call) {
+  const { recording_deleted: _ours, ...rest } = call;
+  return rest;
+}
+
+/** @param {AuthedRequest} r @param {string} id */
+function findCall(r, id) {
+  const call = r.state.calls.get(id);
+  return call && call.organization_id === r.user.organization_id ? call : undefined;
+}
+
+/** @type {Handler} */
+function getMe(r) {
+  const { organization_id: _internal, ...me } = r.user;
+  return ok(pickFields(me, r.query._fields));
+}
+
+/** @type {Handler} */
+function listOutcomes(r) {
+  const paging = parsePaging(r.query);
+  if ('error' in paging) return paging.error;
+  const all = [...r.state.outcomes.values()].filter((o) => o.organization_id === r.user.organization_id);
+  const page = paginate(all, paging);
+  return ok({ ...page, data: page.data.map((o) => pickFields(o, r.query._fields)) });
+}
+
+/** @type {Handler} */
+function getOutcome(r) {
+  const outcome = r.state.outcomes.get(r.params[0] ?? '');
+  if (!outcome || outcome.organization_id !== r.user.organization_id) return emptyQuery('Outcome');
+  return ok(pickFields(outcome, r.query._fields));
+}
+
+/** @type {Handler} */
+function listCalls(r) {
+  const paging = parsePaging(r.query);
+  if ('error' in paging) return paging.error;
+  const filter = callFilter(r.query);
+  if ('error' in filter) return filter.error;
+  const calls = [...r.state.calls.values()]
+    .filter((c) => c.organization_id === r.user.organization_id && filter.test(c))
+    .sort(newestFirst);
+  const page = paginate(calls, paging);
+  return ok({ ...page, data: page.data.map((c) => pickFields(publicCall(c), r.query._fields)) });
+}
+
+/** `/activity/?_type__in=Call` lists calls too; the stand-in has no other activity types. @type {Handler} */
+function listActivities(r) {
+  const types = r.query._type__in ?? r.query._type;
+  if (types !== undefined && !types.split(',').includes('Call')) return ok({ data: [], has_more: false });
+  return listCalls(r);
+}
+
+/** @type {Handler} */
+function getCall(r) {
+  const call = findCall(r, r.params[0] ?? '');
+  return call ? ok(pickFields(publicCall(call), r.query._fields)) : emptyQuery('Activity');
+}
+
+/** @type {Handler} */
+function updateCall(r) {
+  const call = findCall(r, r.params[0] ?? '');
+  if (!call) return emptyQuery('Activity');
+  const contentType = String(r.headers['content-type'] ?? '');
+  if (!/^application\/json\s*(;|$)/i.test(contentType)) return { status: 415, json: { error: 'Unsupported media type' } };
+  /** @type {unknown} */
+  let body;
+  try {
+    body = JSON.parse(r.rawBody);
+  } catch {
+    body = undefined;
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { status: 400, json: { errors: ['Invalid JSON body.'], 'field-errors': {} } };
+  }
+  const fields = /** @type {Record<string, unknown>} */ (body);
+  const fieldErrors = validateCallUpdate(fields, call, r.state);
+  if (Object.keys(fieldErrors).length > 0) return { status: 400, json: { errors: [], 'field-errors': fieldErrors } };
+  applyCallUpdate(call, fields, { user: r.user, stamp: r.stamps.next(call.date_updated), state: r.state });
+  return ok(pickFields(publicCall(call), r.query._fields));
+}
+
+/** @type {Handler} */
+function getLead(r) {
+  const lead = r.state.leads.get(r.params[0] ?? '');
+  if (!lead || lead.organization_id !== r.user.organization_id) return emptyQuery('Lead');
+  return ok(pickFields(lead, r.query._fields));
+}
+
+/** A malformed escape is just an id that matches nothing. @param {string} part */
+function safeDecode(part) {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+/** @type {{ pattern: RegExp, methods: Record<string, Handler> }[]} */
+const ROUTES = [
+  { pattern: /^\/api\/v1\/me\/$/, methods: { GET: getMe } },
+  { pattern: /^\/api\/v1\/outcome\/$/, methods: { GET: listOutcomes } },
+  { pattern: /^\/api\/v1\/outcome\/([^/]+)\/$/, methods: { GET: getOutcome } },
+  { pattern: /^\/api\/v1\/activity\/$/, methods: { GET: listActivities } },
+  { pattern: /^\/api\/v1\/activity\/call\/$/, methods: { GET: listCalls } },
+  { pattern: /^\/api\/v1\/activity\/call\/([^/]+)\/$/, methods: { GET: getCall, PUT: updateCall } },
+  { pattern: /^\/api\/v1\/lead\/([^/]+)\/$/, methods: { GET: getLead } },
+];
+
+/**
+ * Route, then method, then credentials: an unknown path is 404 and a wrong method 405 whoever asks.
+ * @param {ApiRequest} r
+ * @returns {Reply}
+ */
+export function handleApi(r) {
+  for (const route of ROUTES) {
+    const m = route.pattern.exec(r.path);
+    if (!m) continue;
+    const handler = route.methods[r.method];
+    if (!handler) {
+      return { status: 405, headers: { Allow: Object.keys(route.methods).join(', ') }, json: { error: 'Method Not Allowed' } };
+    }
+    const user = authenticate(r);
+    if (!user) return { status: 401, json: { error: UNAUTHORIZED } };
+    return handler({ ...r, user, params: m.slice(1).map(safeDecode) });
+  }
+  return { status: 404, json: { error: 'Not found' } };
+}

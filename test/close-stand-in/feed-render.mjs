@@ -1,0 +1,84 @@
+// @ts-check
+// The main area of the fake app.close.com. The server renders it for the first load and the page's own script
+// renders it again after in-app navigation, from the *same* source: app-pages.mjs inlines these functions with
+// `String(fn)`. So each function must be self-contained: no imports, no outer variables, no helpers outside it.
+
+/**
+ * @typedef {{
+ *   lead: { id: string, display_name: string, status_label: string, contacts: { id: string, name: string }[] },
+ *   calls: Record<string, unknown>[],
+ *   outcomes: Record<string, string>,
+ * }} LeadPageData
+ */
+
+/**
+ * @param {LeadPageData} data
+ * @returns {string}
+ */
+export function renderLeadMain(data) {
+  /** @param {unknown} v */
+  const esc = (v) => String(v ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  /** Fixed to UTC so that server and browser print the same thing. @param {unknown} iso */
+  const when = (iso) => {
+    const d = new Date(String(iso));
+    if (Number.isNaN(d.getTime())) return { attr: '', text: '' };
+    const h = d.getUTCHours();
+    const text = `${months[d.getUTCMonth()]} ${d.getUTCDate()}, ${d.getUTCFullYear()} ${h % 12 || 12}:`
+      + `${String(d.getUTCMinutes()).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'} UTC`;
+    return { attr: d.toISOString(), text };
+  };
+  /** @param {unknown} seconds */
+  const duration = (seconds) => {
+    const s = Number(seconds) || 0;
+    return s >= 60 ? `${Math.floor(s / 60)}m ${s % 60}s` : `${s}s`;
+  };
+  /** @type {Record<string, string>} */
+  const dispositions = {
+    answered: 'Answered', 'no-answer': 'No answer', 'vm-answer': 'Reached voicemail', 'vm-left': 'Left voicemail',
+    busy: 'Busy', blocked: 'Blocked', error: 'Error', abandoned: 'Abandoned',
+  };
+  const contacts = Object.fromEntries(data.lead.contacts.map((c) => [c.id, c.name]));
+
+  const items = data.calls.map((c) => {
+    const t = when(c.activity_at ?? c.date_created);
+    const inbound = c.direction === 'inbound';
+    const who = contacts[String(c.contact_id)] ?? c.phone;
+    const outcome = c.outcome_id ? data.outcomes[String(c.outcome_id)] : undefined;
+    const link = `/lead/${encodeURIComponent(data.lead.id)}/#activityId=${encodeURIComponent(String(c.id))}`;
+    return `<li class="ActivityFeed_item__x7Gh2">`
+      + `<div class="ActivityFeed_header__Lp02s">`
+      + `<span class="ActivityFeed_kind__Zr5mQ">${inbound ? 'Inbound call' : 'Outbound call'}</span>`
+      + `<span class="ActivityFeed_who__c0Xp4">${esc(c.user_name)} ${inbound ? '←' : '→'} ${esc(who)}</span>`
+      + `<time class="ActivityFeed_time__Hw3Ke" datetime="${esc(t.attr)}">${esc(t.text)}</time>`
+      + `<a class="ActivityFeed_copyLink__q8Lm1" href="${esc(link)}">Copy Link</a>`
+      + `</div>`
+      + `<div class="CallDetails_row__e4Rb9">`
+      + `<span class="CallDetails_phone__V2nQs">${esc(c.phone)}</span>`
+      + `<span class="CallDetails_duration__aT7yL">${duration(c.duration)}</span>`
+      + `<span class="CallDetails_status__Kc3Wd">${esc(dispositions[String(c.disposition)] ?? c.status)}</span>`
+      + (outcome ? `<span class="CallDetails_outcome__Ju8Fv">${esc(outcome)}</span>` : '')
+      + (c.recording_url ? `<span class="CallDetails_recording__Wd2Ux">Recording ${duration(c.recording_duration)}</span>` : '')
+      + `</div>`
+      + (c.note ? `<div class="ActivityFeed_note__mN4sB">${esc(c.note)}</div>` : '')
+      + `</li>`;
+  });
+
+  return `<header class="LeadHeader_root__k3Pz8">`
+    + `<h1 class="LeadHeader_name__Qm2dX">${esc(data.lead.display_name)}</h1>`
+    + `<div class="LeadHeader_meta__9sLw1">${esc(data.lead.status_label)} · `
+    + `${data.lead.contacts.map((c) => esc(c.name)).join(', ')}</div>`
+    + `</header>`
+    + `<section class="ActivityFeed_root__Vb81e" aria-label="Activity">`
+    + `<h2 class="ActivityFeed_heading__p1Zt6">Activity</h2>`
+    + (items.length ? `<ul class="ActivityFeed_list__Rt4Lc">${items.join('')}</ul>`
+      : `<p class="ActivityFeed_empty__Ge5hN">No activity yet.</p>`)
+    + `</section>`;
+}
+
+/** @returns {string} */
+export function renderInboxMain() {
+  return `<header class="InboxHeader_root__Pq2Lm"><h1 class="InboxHeader_title__Sd4Kx">Inbox</h1></header>`
+    + `<p class="Inbox_empty__Hn7Rt">You're all caught up. Pick a lead on the left.</p>`;
+}

@@ -1,0 +1,130 @@
+// @ts-check
+// The stand-in for Close: one object holding the state, a request log and scripted faults, with a Node request
+// handler that answers as api.close.com (the API) or app.close.com (fake web app pages), chosen by the Host header.
+
+import { handleApi, rateLimitKey } from './api.mjs';
+import { handleApp } from './app-pages.mjs';
+import { seedDemoData } from './demo-data.mjs';
+import { createFaults, faultAction } from './faults.mjs';
+import { loggedBody, readBody, requestHost, send } from './http.mjs';
+import { createRateLimiter, endpointGroup, rateLimitHeader, tooManyRequests } from './rate-limit.mjs';
+import { createStampClock } from './timestamps.mjs';
+
+export { DEMO, seedDemoData } from './demo-data.mjs';
+export { startStandInServer } from './server.mjs';
+
+export const API_HOST = 'api.close.com';
+export const APP_HOST = 'app.close.com';
+
+/**
+ * @typedef {import('./types.mjs').StandInState} StandInState
+ * @typedef {import('./types.mjs').Reply} Reply
+ * @typedef {import('./faults.mjs').FaultRule} FaultRule
+ * @typedef {{
+ *   method: string, host: string, path: string, query: Record<string, string>,
+ *   headers: Record<string, string | string[] | undefined>, body: unknown,
+ *   status: number | null, time: number,
+ * }} LoggedRequest
+ *   `status` is null while the request is in flight and 0 when a 'drop' fault cut it; `time` is Date.now() on arrival.
+ * @typedef {{
+ *   data?: StandInState,
+ *   rateLimit?: import('./rate-limit.mjs').RateLimitOptions,
+ *   now?: () => number,
+ * }} StandInOptions
+ */
+
+/** @param {number} ms */
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** @param {StandInOptions} [options] */
+export function createCloseStandIn(options = {}) {
+  let state = options.data ?? seedDemoData();
+  /** @type {LoggedRequest[]} */
+  const requests = [];
+  const faults = createFaults();
+  const limiter = createRateLimiter({ now: options.now, ...options.rateLimit });
+  const stamps = createStampClock(options.now);
+
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   */
+  async function handle(req, res) {
+    const method = (req.method ?? 'GET').toUpperCase();
+    const url = new URL(req.url ?? '/', 'http://stand-in.invalid');
+    const host = requestHost(req);
+    const rawBody = await readBody(req);
+    /** @type {LoggedRequest | undefined} */
+    let entry;
+    if (host === API_HOST) {
+      entry = {
+        method, host, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: { ...req.headers },
+        body: loggedBody(rawBody), status: null, time: Date.now(),
+      };
+      requests.push(entry);
+    }
+    /** @param {Reply} reply */
+    const answer = (reply) => {
+      if (entry) entry.status = reply.status;
+      send(res, reply, method);
+    };
+
+    if (host !== API_HOST && host !== APP_HOST) {
+      return answer({ status: 404, text: `Not found: the stand-in serves ${API_HOST} and ${APP_HOST}, not "${host}".` });
+    }
+    const rule = faults.take({ method, host, path: url.pathname });
+    if (rule) {
+      const action = faultAction(rule, { limit: limiter.limit, windowSeconds: limiter.windowSeconds, group: endpointGroup(url.pathname) });
+      if (action.kind === 'drop') {
+        if (entry) entry.status = 0;
+        res.socket?.destroy();
+        return undefined;
+      }
+      if (action.kind === 'reply') return answer(action.reply);
+      await sleep(action.ms);
+    }
+    if (host === APP_HOST) return answer(handleApp({ state, method, path: url.pathname }));
+
+    const verdict = limiter.hit(rateLimitKey(req.headers), url.pathname);
+    const reply = verdict.allowed
+      ? handleApi({ state, method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, rawBody, stamps })
+      : tooManyRequests(verdict, 'flat');
+    return answer({ ...reply, headers: { RateLimit: rateLimitHeader(verdict), ...reply.headers } });
+  }
+
+  return {
+    /** The live state; replaced (not mutated) by reset(). */
+    get state() {
+      return state;
+    },
+    /** Every request to the API host, in order of arrival; the same array across reset(). */
+    requests,
+    /** Scripted failures: `add(rule)`, `clear()`, `pending`. */
+    faults,
+    /**
+     * Node request handler, for http.createServer / https.createServer.
+     * @param {import('node:http').IncomingMessage} req
+     * @param {import('node:http').ServerResponse} res
+     */
+    handle(req, res) {
+      handle(req, res).catch((error) => {
+        // A bug in the stand-in must show up as a loud 500, not a hung test.
+        console.error('close stand-in crashed:', error);
+        if (!res.headersSent) send(res, { status: 500, json: { error: `Stand-in crashed: ${String(error)}` } }, 'GET');
+        else res.destroy();
+      });
+    },
+    /**
+     * Fresh state (a new demo seed unless given), empty request log, no faults, fresh rate-limit windows.
+     * @param {StandInState} [data]
+     */
+    reset(data) {
+      state = data ?? seedDemoData();
+      requests.length = 0;
+      faults.clear();
+      limiter.reset();
+    },
+  };
+}
+
+/** @typedef {ReturnType<typeof createCloseStandIn>} CloseStandIn */

@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { QUIET_FLAGS, ensureChromium, sandboxFlags, standInFlags } from '../../scripts/chromium.mjs';
+import { createCloseStandIn, startStandInServer } from '../close-stand-in/index.mjs';
+import { DEMO } from '../close-stand-in/demo-data.mjs';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const APP = 'https://app.close.com';
+
+export type StandIn = ReturnType<typeof createCloseStandIn>;
+
+export interface Harness {
+  standIn: StandIn;
+  context: BrowserContext;
+  extensionId: string;
+  /** The service worker, looked up again: MV3 may have stopped and restarted it. */
+  worker(): Promise<Worker>;
+  /** Connects DEMO.apiKey (or another) through the popup, as a rep would. */
+  connect(apiKey?: string): Promise<void>;
+  leadPage(leadId: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
+    throw new Error('No production build: run `npm run build` first (npm test does).');
+  const standIn = createCloseStandIn();
+  const server = await startStandInServer({ standIn, port: 0 });
+  const profile = mkdtempSync(join(tmpdir(), 'close-quick-edit-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: ensureChromium(),
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      ...QUIET_FLAGS,
+      ...sandboxFlags(),
+      ...standInFlags(server.port),
+    ],
+  });
+  const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL((await worker()).url()).host;
+
+  return {
+    standIn,
+    context,
+    extensionId,
+    worker,
+    async connect(apiKey = DEMO.apiKey) {
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+      await popup.getByLabel('API key').fill(apiKey);
+      await popup.getByRole('button', { name: 'Save' }).click();
+      await popup.getByRole('button', { name: 'Disconnect' }).waitFor();
+      await popup.close();
+    },
+    async leadPage(leadId: string) {
+      const page = await context.newPage();
+      await page.goto(`${APP}/lead/${leadId}/`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      await server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The API requests the stand-in received, optionally of one method. */
+export const apiRequests = (standIn: StandIn, method?: string) =>
+  standIn.requests.filter((r: { host: string; method: string }) => r.host === 'api.close.com' && (!method || r.method === method));
+
+export const basicAuth = (apiKey: string) => `Basic ${Buffer.from(`${apiKey}:`).toString('base64')}`;
+
+/** What the extension keeps in storage.local, read from inside the extension. */
+export async function extensionStorage(harness: Harness): Promise<Record<string, unknown>> {
+  const worker = await harness.worker();
+  return worker.evaluate(() => chrome.storage.local.get(null));
+}
