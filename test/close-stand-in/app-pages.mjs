@@ -137,6 +137,8 @@ export function handleApp({ state, method, path }) {
   if (method !== 'GET' && method !== 'HEAD') {
     return { status: 405, headers: { 'content-type': 'text/plain; charset=utf-8', Allow: 'GET, HEAD' }, text: 'Method Not Allowed' };
   }
+  // Browsers ask for it on every page; a 404 would put an error in the console that tests may watch.
+  if (path === '/favicon.ico') return { status: 204, text: '' };
   const json = LEAD_JSON.exec(path);
   if (json) {
     const data = leadPageData(state, json[1] ?? '');

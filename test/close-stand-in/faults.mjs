@@ -5,7 +5,8 @@
 import { tooManyRequests } from './rate-limit.mjs';
 
 /**
- * @typedef {'429' | '429-nested' | '500' | '502' | '503' | '504' | 'drop' | 'latency' | 'non-json-500'} FaultKind
+ * 'drop-after-apply' is the nastiest case for a client: the request takes effect, the answer never arrives.
+ * @typedef {'429' | '429-nested' | '500' | '502' | '503' | '504' | 'drop' | 'drop-after-apply' | 'latency' | 'non-json-500'} FaultKind
  * @typedef {{
  *   method?: string, path?: string | RegExp, host?: string, times?: number, kind: FaultKind,
  *   ms?: number, rateReset?: number,
@@ -13,10 +14,11 @@ import { tooManyRequests } from './rate-limit.mjs';
  *   `path` is compared with the pathname (a string must match exactly); `host` defaults to api.close.com;
  *   `times` defaults to 1 (Infinity allowed); `ms` is the delay for 'latency' (default 1000);
  *   `rateReset` the seconds a 429 asks to wait (default 1).
- * @typedef {{ kind: 'drop' } | { kind: 'delay', ms: number } | { kind: 'reply', reply: import('./types.mjs').Reply }} FaultAction
+ * @typedef {{ kind: 'drop' } | { kind: 'drop-after-apply' } | { kind: 'delay', ms: number }
+ *   | { kind: 'reply', reply: import('./types.mjs').Reply }} FaultAction
  */
 
-const KINDS = new Set(['429', '429-nested', '500', '502', '503', '504', 'drop', 'latency', 'non-json-500']);
+const KINDS = new Set(['429', '429-nested', '500', '502', '503', '504', 'drop', 'drop-after-apply', 'latency', 'non-json-500']);
 
 /** @type {Record<string, string>} */
 const SERVER_ERRORS = {
@@ -83,6 +85,8 @@ export function faultAction(rule, rateLimit) {
   switch (rule.kind) {
     case 'drop':
       return { kind: 'drop' };
+    case 'drop-after-apply':
+      return { kind: 'drop-after-apply' };
     case 'latency':
       return { kind: 'delay', ms: rule.ms ?? 1000 };
     case '429':

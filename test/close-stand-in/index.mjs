@@ -72,24 +72,30 @@ export function createCloseStandIn(options = {}) {
     if (host !== API_HOST && host !== APP_HOST) {
       return answer({ status: 404, text: `Not found: the stand-in serves ${API_HOST} and ${APP_HOST}, not "${host}".` });
     }
+    const hangUp = () => {
+      if (entry) entry.status = 0;
+      res.socket?.destroy();
+    };
     const rule = faults.take({ method, host, path: url.pathname });
-    if (rule) {
-      const action = faultAction(rule, { limit: limiter.limit, windowSeconds: limiter.windowSeconds, group: endpointGroup(url.pathname) });
-      if (action.kind === 'drop') {
-        if (entry) entry.status = 0;
-        res.socket?.destroy();
-        return undefined;
-      }
-      if (action.kind === 'reply') return answer(action.reply);
-      await sleep(action.ms);
-    }
-    if (host === APP_HOST) return answer(handleApp({ state, method, path: url.pathname }));
+    const action = rule
+      && faultAction(rule, { limit: limiter.limit, windowSeconds: limiter.windowSeconds, group: endpointGroup(url.pathname) });
+    if (action?.kind === 'drop') return hangUp();
+    if (action?.kind === 'reply') return answer(action.reply);
+    if (action?.kind === 'delay') await sleep(action.ms);
 
-    const verdict = limiter.hit(rateLimitKey(req.headers), url.pathname);
-    const reply = verdict.allowed
-      ? handleApi({ state, method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, rawBody, stamps })
-      : tooManyRequests(verdict, 'flat');
-    return answer({ ...reply, headers: { RateLimit: rateLimitHeader(verdict), ...reply.headers } });
+    /** @type {Reply} */
+    let reply;
+    if (host === APP_HOST) {
+      reply = handleApp({ state, method, path: url.pathname });
+    } else {
+      const verdict = limiter.hit(rateLimitKey(req.headers), url.pathname);
+      const outcome = verdict.allowed
+        ? handleApi({ state, method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, rawBody, stamps })
+        : tooManyRequests(verdict, 'flat');
+      reply = { ...outcome, headers: { RateLimit: rateLimitHeader(verdict), ...outcome.headers } };
+    }
+    if (action?.kind === 'drop-after-apply') return hangUp();
+    return answer(reply);
   }
 
   return {

@@ -472,6 +472,13 @@ describe('faults', () => {
     expect(stored(acmeRichNote.id).note).toBe(acmeRichNote.note);
   });
 
+  it('drop-after-apply applies the update but never answers', async () => {
+    standIn.faults.add({ kind: 'drop-after-apply', method: 'PUT' });
+    await expect(put(acmeRichNote.id, { note: 'applied' })).rejects.toThrow();
+    expect(standIn.requests.at(-1)?.status).toBe(0);
+    expect(stored(acmeRichNote.id).note).toBe('applied');
+  });
+
   it('latency delays, then answers normally', async () => {
     standIn.faults.add({ kind: 'latency', ms: 300 });
     const started = Date.now();
@@ -556,7 +563,11 @@ describe('app.close.com pages', () => {
 
   it('switches leads without a page load, from the JSON endpoint', async () => {
     const page = await app(`/lead/${DEMO.leads.acme.id}/`);
-    const window = new Window({ url: `https://app.close.com/lead/${DEMO.leads.acme.id}/`, settings: { enableJavaScriptEvaluation: true } });
+    // Only our own page's script runs here, so happy-dom's warning about untrusted code does not apply.
+    const window = new Window({
+      url: `https://app.close.com/lead/${DEMO.leads.acme.id}/`,
+      settings: { enableJavaScriptEvaluation: true, suppressInsecureJavaScriptEnvironmentWarning: true },
+    });
     // The page's script fetches relative URLs: send them to our server with the app host.
     const pageFetch = (input: string) => fetch(`${server.url}${input}`, { headers: { 'x-stand-in-host': 'app.close.com' } });
     Object.assign(window, { fetch: pageFetch });

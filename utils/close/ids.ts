@@ -8,9 +8,15 @@ export const CALL_ID = new RegExp(`^acti_${ID_BODY}$`);
 export const LEAD_ID = new RegExp(`^lead_${ID_BODY}$`);
 export const OUTCOME_ID = new RegExp(`^outcome_${ID_BODY}$`);
 
-/** The same patterns, for finding ids inside URLs and links; a non-id character must end them. */
-export const CALL_ID_IN_TEXT = new RegExp(`acti_${ID_BODY}(?![A-Za-z0-9])`);
-export const LEAD_ID_IN_TEXT = new RegExp(`lead_${ID_BODY}(?![A-Za-z0-9])`);
+/**
+ * The same patterns, for finding ids inside URLs and links; a non-id character must come before
+ * and after them. In a URL, non-ASCII look-alikes arrive percent-encoded (`%D0%B0` for a Cyrillic
+ * 'а'): an escaped ASCII separator (`%2F`) may border an id, an escaped non-ASCII byte may not.
+ */
+const ID_START = '(?<=^|[^A-Za-z0-9]|%[0-7][0-9A-Fa-f])';
+const ID_END = '(?![A-Za-z0-9]|%[89A-Fa-f])';
+export const CALL_ID_IN_TEXT = new RegExp(`${ID_START}acti_${ID_BODY}${ID_END}`);
+export const LEAD_ID_IN_TEXT = new RegExp(`${ID_START}lead_${ID_BODY}${ID_END}`);
 
 export type CallId = `acti_${string}`;
 export type LeadId = `lead_${string}`;

@@ -1,0 +1,77 @@
+// `npm test`: everything, in the order that fails fastest. Installs what is missing first
+// (npm packages, Debian's chromium), then prints one closing line: "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureNodeModules } from './deps.mjs';
+import { ensureChromium } from './chromium.mjs';
+
+const started = Date.now();
+const results = [];
+const reports = mkdtempSync(join(tmpdir(), 'close-quick-edit-test-'));
+
+function step(name, command, args, { count } = {}) {
+  const t0 = Date.now();
+  console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
+  const run = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  const ok = run.status === 0;
+  const counted = count?.() ?? { passed: ok ? 1 : 0, failed: ok ? 0 : 1 };
+  if (!ok && counted.failed === 0) counted.failed = 1; // a crash with no report is still a failure
+  results.push({ name, ok, seconds: (Date.now() - t0) / 1000, ...counted });
+  return ok;
+}
+
+/** Counts from vitest's JSON report, so the closing line counts tests, not steps. */
+const vitestCounts = (file) => () => {
+  if (!existsSync(file)) return { passed: 0, failed: 0 };
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  return { passed: report.numPassedTests, failed: report.numFailedTests };
+};
+
+/** web-ext lint: 0 errors is the bar (warnings are reported, not failed on). */
+const lintCounts = (file) => () => {
+  if (!existsSync(file)) return { passed: 0, failed: 1 };
+  const { summary } = JSON.parse(readFileSync(file, 'utf8'));
+  console.log(`web-ext lint: ${summary.errors} errors, ${summary.warnings} warnings, ${summary.notices} notices`);
+  return summary.errors === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+};
+
+ensureNodeModules();
+const chrome = ensureChromium();
+process.env.CHROME_PATH ??= chrome;
+
+const npx = 'npx';
+const unitReport = join(reports, 'unit.json');
+const e2eReport = join(reports, 'e2e.json');
+const lintReport = join(reports, 'lint.json');
+
+step('typecheck', npx, ['tsc', '--noEmit']);
+step('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`], {
+  count: vitestCounts(unitReport),
+});
+const built = step('build for Chrome', npx, ['wxt', 'build']);
+step('build for Firefox', npx, ['wxt', 'build', '-b', 'firefox']);
+step('size budget', 'node', ['scripts/size-budget.mjs']);
+spawnSync('sh', ['-c', `npx web-ext lint --source-dir .output/firefox-mv2 --output json > ${lintReport}`], {
+  stdio: 'inherit',
+});
+results.push({ name: 'web-ext lint (Firefox build)', seconds: 0, ...lintCounts(lintReport)() });
+results.at(-1).ok = results.at(-1).failed === 0;
+if (built) {
+  step(
+    'end-to-end tests (Chromium, production build)',
+    npx,
+    ['vitest', 'run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eReport}`],
+    { count: vitestCounts(e2eReport) },
+  );
+}
+rmSync(reports, { recursive: true, force: true });
+
+const passed = results.reduce((sum, r) => sum + r.passed, 0);
+const failed = results.reduce((sum, r) => sum + r.failed, 0);
+console.log('\nSummary');
+for (const r of results) console.log(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.passed} passed, ${r.failed} failed, ${r.seconds.toFixed(1)} s)`);
+console.log(`  total time ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && results.every((r) => r.ok) ? 0 : 1);
