@@ -10,9 +10,17 @@ export const CLOSE_APP_ORIGIN = 'https://app.close.com';
 
 export type SenderRole = 'content-script' | 'extension-page';
 
+/**
+ * The sender's origin, never the opaque "null" (which would equal every other opaque origin).
+ * Engines that follow the URL standard strictly give extension schemes an opaque origin, so an
+ * extension URL's origin is its scheme and host.
+ */
 const originOf = (url: string | undefined): string | undefined => {
   try {
-    return url ? new URL(url).origin : undefined;
+    if (!url) return undefined;
+    const { origin, protocol, host } = new URL(url);
+    if (origin !== 'null') return origin;
+    return host && /^(?:chrome|moz|safari-web)-extension:$/.test(protocol) ? `${protocol}//${host}` : undefined;
   } catch {
     return undefined;
   }

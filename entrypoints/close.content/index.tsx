@@ -5,17 +5,15 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { QuickEdit } from '@/components/QuickEdit';
 import { createController } from '@/utils/content/controller';
 import type { TabMessage } from '@/utils/messages';
-import { getPageTarget } from '@/utils/page';
+import { watchTarget } from '@/utils/content/watch-target';
 import styles from '@/components/panel.css?inline';
 
 export default defineContentScript({
   matches: ['https://app.close.com/*'],
   cssInjectionMode: 'manual',
   async main(ctx) {
-    const controller = createController(getPageTarget(new URL(location.href)));
-
-    // Close is a single-page app: follow its URL without a reload.
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => controller.setTarget(getPageTarget(newUrl)));
+    // Close is a single-page app: follow its URL (and its re-renders) without a reload.
+    const controller = createController(watchTarget(ctx, (target) => controller.setTarget(target)));
 
     // The keyboard command arrives from the background and takes the launcher's path.
     const onMessage = (message: unknown, sender: { id?: string }) => {

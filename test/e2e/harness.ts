@@ -40,6 +40,7 @@ export async function startHarness(): Promise<Harness> {
       ...standInFlags(server.port),
     ],
   });
+  context.setDefaultTimeout(10_000);
   const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await worker()).url()).host;
 

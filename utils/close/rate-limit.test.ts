@@ -72,6 +72,7 @@ describe('rateLimitWaitSeconds', () => {
 
   it('reads Retry-After as an HTTP date relative to now', () => {
     expect(wait({ 'Retry-After': 'Sun, 15 Mar 2026 12:00:30 GMT' })).toBe(30);
+    expect(wait({ 'Retry-After': 'Sunday, 15-Mar-26 12:00:45 GMT' })).toBe(45);
     // a date in the past means "now", not a negative wait
     expect(wait({ 'Retry-After': 'Sun, 15 Mar 2026 11:59:00 GMT' })).toBe(0);
   });
@@ -81,6 +82,9 @@ describe('rateLimitWaitSeconds', () => {
     expect(wait({ RateLimit: 'reset=-3', 'Retry-After': '4' })).toBe(4);
     expect(wait({ 'Retry-After': 'soon', 'RateLimit-Reset': '6' })).toBe(6);
     expect(wait({ 'Retry-After': '-1', 'RateLimit-Reset': '6' })).toBe(6);
+    // strings that Date.parse would read as a date in 2001 ("retry now")
+    expect(wait({ 'Retry-After': 'abc 1', 'RateLimit-Reset': '6' })).toBe(6);
+    expect(wait({ 'Retry-After': 'later 2020' })).toBe(2);
     expect(wait({ 'Retry-After': 'Infinity', 'RateLimit-Reset': '6' })).toBe(6);
     expect(wait({ 'RateLimit-Reset': 'NaN', 'X-Rate-Limit-Reset': '9' })).toBe(9);
     expect(wait({ 'X-Rate-Limit-Reset': 'abc' })).toBe(2);

@@ -20,11 +20,16 @@ const seconds = (value: unknown): number | undefined => {
   return typeof number === 'number' && Number.isFinite(number) && number >= 0 ? number : undefined;
 };
 
+/** An IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) or RFC 850 date. `Date.parse` alone reads
+ * garbage such as "-1" or "abc 1" as a date in 2001, which would mean "retry now". */
+const HTTP_DATE = /^[A-Za-z]{3,9}, \d{2}[ -][A-Za-z]{3}[ -]\d{2}(?:\d{2})? \d{2}:\d{2}:\d{2} GMT$/;
+
 /** `Retry-After` is either delta-seconds or an HTTP date. */
 function retryAfterSeconds(value: string | null, now: number): number | undefined {
   if (!value) return undefined;
   const delta = seconds(value);
   if (delta !== undefined) return delta;
+  if (!HTTP_DATE.test(value.trim())) return undefined;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, (date - now) / 1000);
 }

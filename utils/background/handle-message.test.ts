@@ -1,0 +1,352 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import type { Browser } from 'wxt/browser';
+import { createMessageHandler } from './handle-message';
+import { createCloseClient } from '../close/client';
+import { connectionStore } from '../connection';
+import type { Call } from '../close/schemas';
+import {
+  callId,
+  jsonResponse,
+  leadId,
+  makeCall,
+  makeOutcome,
+  recordingFetch,
+  recordingSleep,
+  type RecordedRequest,
+} from '../../test/unit/helpers';
+
+type Sender = Browser.runtime.MessageSender;
+
+const OWN_ID = fakeBrowser.runtime.id;
+const OWN_ORIGIN = `chrome-extension://${OWN_ID}`;
+const GOOD_KEY = 'api_7Hq2LmN4pRsT8vWx.y1z2A3b4C5d6';
+const BAD_KEY = 'api_revokedKey0000000000';
+const LEAD = leadId(1);
+const OTHER_LEAD = leadId(2);
+
+const POPUP: Sender = { id: OWN_ID, url: `${OWN_ORIGIN}/popup.html`, origin: OWN_ORIGIN } as Sender;
+const CLOSE_PAGE: Sender = {
+  id: OWN_ID,
+  url: `https://app.close.com/lead/${LEAD}/`,
+  origin: 'https://app.close.com',
+  tab: { id: 3, index: 0, windowId: 1, highlighted: true, active: true, pinned: false, incognito: false },
+  frameId: 0,
+} as Sender;
+const EVIL_PAGE: Sender = { ...CLOSE_PAGE, url: 'https://evil.example/', origin: 'https://evil.example' } as Sender;
+
+const ME = {
+  id: 'user_0123456789abcdefghij',
+  email: 'ann@acme.example',
+  first_name: 'Ann',
+  last_name: 'Rep',
+  organizations: [{ id: 'orga_0123456789abcdefghij', name: 'Acme Corp' }],
+};
+const ACCOUNT = { email: 'ann@acme.example', name: 'Ann Rep', organization: 'Acme Corp' };
+
+const OLD = makeCall({ id: callId(1), lead_id: LEAD, activity_at: '2026-03-01T10:00:00Z' });
+const NEWEST = makeCall({ id: callId(2), lead_id: LEAD, activity_at: '2026-03-12T10:00:00Z' });
+const MIDDLE = makeCall({ id: callId(3), lead_id: LEAD, activity_at: '2026-03-05T10:00:00Z' });
+const ELSEWHERE = makeCall({ id: callId(4), lead_id: OTHER_LEAD, activity_at: '2026-03-20T10:00:00Z' });
+const NOT_A_CALL = callId(99); // an email's acti_ id: Close answers 404 on /activity/call/
+
+/** A small stand-in for Close: one key is good, everything else gets a 401. */
+function fakeClose() {
+  const calls = new Map<string, Call>([OLD, MIDDLE, NEWEST, ELSEWHERE].map((call) => [call.id, { ...call }]));
+  const outcomes = [makeOutcome(1), makeOutcome(2, { applies_to: ['meetings'] }), makeOutcome(3)];
+  const respond = (request: RecordedRequest): Response => {
+    if (request.headers.authorization !== `Basic ${btoa(`${GOOD_KEY}:`)}`)
+      return jsonResponse(401, { error: 'The server could not verify that you are authorized to access the URL requested.' });
+    const path = request.url.pathname;
+    if (path === '/api/v1/me/') return jsonResponse(200, ME);
+    if (path === '/api/v1/outcome/') return jsonResponse(200, { data: outcomes, has_more: false });
+    if (path === '/api/v1/activity/call/') {
+      const lead = request.url.searchParams.get('lead_id');
+      return jsonResponse(200, { data: [...calls.values()].filter((c) => c.lead_id === lead), has_more: false });
+    }
+    const match = /^\/api\/v1\/activity\/call\/([^/]+)\/$/.exec(path);
+    const call = match && calls.get(match[1]!);
+    if (!call) return jsonResponse(404, { error: 'Empty query: Activity matching query does not exist.' });
+    if (request.method === 'PUT') Object.assign(call, JSON.parse(request.body!));
+    return jsonResponse(200, { ...call, recording_url: 'https://recordings.example/secret.mp3' });
+  };
+  return { respond, calls };
+}
+
+let close: ReturnType<typeof fakeClose>;
+let requests: RecordedRequest[];
+let openSettings: ReturnType<typeof vi.fn<() => Promise<void>>>;
+let replies: unknown[];
+let clock: number;
+let handle: (message: unknown, sender: Sender) => Promise<unknown>;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  close = fakeClose();
+  const fetch = recordingFetch(close.respond);
+  requests = fetch.requests;
+  openSettings = vi.fn(async () => {});
+  replies = [];
+  clock = Date.parse('2026-03-15T12:00:00Z');
+  const handler = createMessageHandler({
+    ownId: OWN_ID,
+    ownOrigin: OWN_ORIGIN,
+    connection: connectionStore,
+    openSettings,
+    createClient: (apiKey) => createCloseClient({ apiKey, fetch: fetch.fetch, sleep: recordingSleep().sleep }),
+    now: () => clock,
+  });
+  handle = async (message, sender) => {
+    const reply = await handler(message, sender);
+    replies.push(reply);
+    return reply;
+  };
+});
+
+const connect = async () => {
+  await connectionStore.set({ apiKey: GOOD_KEY, account: ACCOUNT });
+};
+const stored = async () => (await fakeBrowser.storage.local.get('connection')).connection;
+const rejected = { ok: false, error: { kind: 'rejected' } };
+
+describe('the API key', () => {
+  it('a content script cannot set, read or clear it', async () => {
+    await connect();
+    for (const message of [{ type: 'key.set', apiKey: GOOD_KEY }, { type: 'key.status' }, { type: 'key.clear' }]) {
+      expect(await handle(message, CLOSE_PAGE)).toMatchObject(rejected);
+    }
+    expect(requests).toHaveLength(0);
+    expect(await connectionStore.get()).toEqual({ apiKey: GOOD_KEY, account: ACCOUNT });
+  });
+
+  it('an extension page can check, store, read and clear it', async () => {
+    expect(await handle({ type: 'key.status' }, POPUP)).toEqual({ ok: true, value: { connected: false } });
+
+    expect(await handle({ type: 'key.set', apiKey: `  ${GOOD_KEY}\n` }, POPUP)).toEqual({ ok: true, value: ACCOUNT });
+    expect(requests.map((r) => r.url.pathname)).toEqual(['/api/v1/me/']);
+    expect(await connectionStore.get()).toEqual({ apiKey: GOOD_KEY, account: ACCOUNT });
+    expect(await stored()).toEqual({ apiKey: GOOD_KEY, account: ACCOUNT });
+
+    expect(await handle({ type: 'key.status' }, POPUP)).toEqual({ ok: true, value: { connected: true, account: ACCOUNT } });
+
+    expect(await handle({ type: 'key.clear' }, POPUP)).toEqual({ ok: true, value: null });
+    expect(await connectionStore.get()).toBeUndefined();
+    expect(await stored()).toBeUndefined();
+    expect(await handle({ type: 'key.status' }, POPUP)).toEqual({ ok: true, value: { connected: false } });
+  });
+
+  it('a key Close rejects is not stored, and the reply is an auth error', async () => {
+    const reply = await handle({ type: 'key.set', apiKey: BAD_KEY }, POPUP);
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'auth', status: 401, message: 'Close rejected your API key.' } });
+    expect(await stored()).toBeUndefined();
+    expect(requests).toHaveLength(1);
+  });
+
+  it('a rejected new key leaves the working one in place', async () => {
+    await connect();
+    await handle({ type: 'key.set', apiKey: BAD_KEY }, POPUP);
+    expect(await connectionStore.get()).toEqual({ apiKey: GOOD_KEY, account: ACCOUNT });
+  });
+
+  it('never appears in any reply', async () => {
+    await handle({ type: 'key.set', apiKey: BAD_KEY }, POPUP);
+    await handle({ type: 'key.set', apiKey: GOOD_KEY }, POPUP);
+    await handle({ type: 'key.status' }, POPUP);
+    await handle({ type: 'key.set', apiKey: GOOD_KEY }, CLOSE_PAGE);
+    await handle({ type: 'key.status' }, CLOSE_PAGE);
+    await handle({ type: 'panel.load', leadId: LEAD }, CLOSE_PAGE);
+    await handle({ type: 'panel.load', callId: NOT_A_CALL }, CLOSE_PAGE);
+    await handle({ type: 'call.update', callId: NEWEST.id, changes: { note: 'x' } }, CLOSE_PAGE);
+    await handle({ type: 'call.update', callId: NOT_A_CALL, changes: { note: 'x' } }, CLOSE_PAGE);
+    await handle({ type: 'panel.load', leadId: LEAD, extra: GOOD_KEY }, CLOSE_PAGE);
+    await handle({ type: 'key.clear' }, POPUP);
+    expect(replies).toHaveLength(11);
+    for (const reply of replies) {
+      const text = JSON.stringify(reply);
+      for (const secret of [GOOD_KEY, BAD_KEY, btoa(`${GOOD_KEY}:`), btoa(`${BAD_KEY}:`)]) expect(text).not.toContain(secret);
+    }
+  });
+});
+
+describe('refused messages', () => {
+  const malformedFromPage = [
+    null,
+    undefined,
+    'panel.load',
+    42,
+    [],
+    [{ type: 'panel.load', leadId: LEAD }],
+    {},
+    { type: 'panel.load', leadId: 42 },
+    { type: 'panel.load', leadId: LEAD, extra: 1 },
+    { type: 'panel.load', callId: 'acti_x/../../me' },
+    { type: 'panel.load', callId: 'acti_abc%2F..' },
+    { type: 'panel.load', callId: `${NEWEST.id}/../../me` },
+    { type: 'panel.load', leadId: `lead_${'a'.repeat(1_000_000)}` },
+    { type: 'call.update', callId: NEWEST.id },
+    { type: 'call.update', callId: NEWEST.id, changes: {} },
+    { type: 'call.update', callId: NEWEST.id, changes: { recording_url: null } },
+    { type: 'call.update', callId: NEWEST.id, changes: { note: 'a', voicemail_url: null } },
+    { type: 'call.update', callId: NEWEST.id, changes: { note: 'a', note_html: '<p>a</p>' } },
+    { type: 'call.update', callId: NEWEST.id, changes: { outcome_id: 'outcome_x' } },
+    { type: 'call.update', callId: NEWEST.id, changes: { note: 'x'.repeat(1_000_000) } },
+    { type: 'call.update', callId: LEAD, changes: { note: 'a' } },
+    { type: 'settings.open', url: 'https://evil.example' },
+    { type: 'nope' },
+  ];
+
+  it.each(malformedFromPage.map((m) => [m]))('from a Close page: %j', async (message) => {
+    await connect();
+    expect(await handle(message, CLOSE_PAGE)).toMatchObject(rejected);
+    expect(requests).toHaveLength(0);
+    expect(openSettings).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    [null],
+    [{ type: 'key.set' }],
+    [{ type: 'key.set', apiKey: 42 }],
+    [{ type: 'key.set', apiKey: 'short' }],
+    [{ type: 'key.set', apiKey: 'a'.repeat(100_000) }],
+    [{ type: 'key.set', apiKey: GOOD_KEY, extra: true }],
+    [{ type: 'key.clear', all: true }],
+    [{ type: 'panel.load', leadId: LEAD }],
+  ])('from an extension page: %j', async (message) => {
+    await connect();
+    expect(await handle(message, POPUP)).toMatchObject(rejected);
+    expect(requests).toHaveLength(0);
+    expect(await connectionStore.get()).toBeDefined();
+  });
+
+  it('from an unknown sender, even a well-formed message', async () => {
+    await connect();
+    for (const sender of [EVIL_PAGE, { ...CLOSE_PAGE, frameId: 2 }, { ...POPUP, id: 'another-extension' }, {}]) {
+      expect(await handle({ type: 'panel.load', leadId: LEAD }, sender as Sender)).toMatchObject(rejected);
+      expect(await handle({ type: 'key.clear' }, sender as Sender)).toMatchObject(rejected);
+    }
+    expect(requests).toHaveLength(0);
+    expect(await connectionStore.get()).toBeDefined();
+  });
+});
+
+describe('panel.load', () => {
+  it('without a key: not connected, and nothing sent', async () => {
+    expect(await handle({ type: 'panel.load', leadId: LEAD }, CLOSE_PAGE)).toEqual({
+      ok: true,
+      value: { connected: false },
+    });
+    expect(requests).toHaveLength(0);
+  });
+
+  it('with a key: the lead\'s calls newest first, the most recent selected, outcomes for calls', async () => {
+    await connect();
+    const reply = (await handle({ type: 'panel.load', leadId: LEAD }, CLOSE_PAGE)) as {
+      ok: true;
+      value: { connected: true; calls: Call[]; selectedCallId: string; outcomes: { id: string }[]; account: unknown };
+    };
+    expect(reply.ok).toBe(true);
+    expect(reply.value.connected).toBe(true);
+    expect(reply.value.account).toEqual(ACCOUNT);
+    expect(reply.value.calls.map((c) => c.id)).toEqual([NEWEST.id, MIDDLE.id, OLD.id]);
+    expect(reply.value.selectedCallId).toBe(NEWEST.id);
+    expect(reply.value.outcomes.map((o) => o.id)).toEqual([makeOutcome(1).id, makeOutcome(3).id]);
+    expect(JSON.stringify(reply)).not.toContain('recording');
+  });
+
+  it('selects the call named in the URL when it exists', async () => {
+    await connect();
+    const reply = await handle({ type: 'panel.load', leadId: LEAD, callId: OLD.id }, CLOSE_PAGE);
+    expect(reply).toMatchObject({ ok: true, value: { selectedCallId: OLD.id } });
+  });
+
+  it('a call named without a lead brings its own lead\'s calls', async () => {
+    await connect();
+    const reply = await handle({ type: 'panel.load', callId: MIDDLE.id }, CLOSE_PAGE);
+    expect(reply).toMatchObject({ ok: true, value: { selectedCallId: MIDDLE.id } });
+    expect((reply as { value: { calls: Call[] } }).value.calls.map((c) => c.id)).toEqual([NEWEST.id, MIDDLE.id, OLD.id]);
+  });
+
+  it('an acti_ id that is not a call (404) falls back to the lead\'s latest call', async () => {
+    await connect();
+    const reply = await handle({ type: 'panel.load', leadId: LEAD, callId: NOT_A_CALL }, CLOSE_PAGE);
+    expect(reply).toMatchObject({ ok: true, value: { connected: true, selectedCallId: NEWEST.id } });
+    expect(requests.some((r) => r.url.pathname.includes(NOT_A_CALL))).toBe(true);
+  });
+
+  it('caches outcomes: a second load asks Close less', async () => {
+    await connect();
+    await handle({ type: 'panel.load', leadId: LEAD }, CLOSE_PAGE);
+    const first = requests.length;
+    const outcomeRequests = requests.filter((r) => r.url.pathname === '/api/v1/outcome/').length;
+    expect(outcomeRequests).toBe(1);
+    requests.length = 0;
+    expect(await handle({ type: 'panel.load', leadId: LEAD }, CLOSE_PAGE)).toMatchObject({ ok: true });
+    expect(requests.length).toBeLessThan(first);
+    expect(requests.filter((r) => r.url.pathname === '/api/v1/outcome/')).toHaveLength(0);
+
+    // after five minutes, asked again
+    clock += 5 * 60_000 + 1;
+    requests.length = 0;
+    await handle({ type: 'panel.load', leadId: LEAD }, CLOSE_PAGE);
+    expect(requests.filter((r) => r.url.pathname === '/api/v1/outcome/')).toHaveLength(1);
+  });
+
+  it('a new key empties the outcome cache', async () => {
+    await connect();
+    await handle({ type: 'panel.load', leadId: LEAD }, CLOSE_PAGE);
+    await handle({ type: 'key.set', apiKey: GOOD_KEY }, POPUP);
+    requests.length = 0;
+    await handle({ type: 'panel.load', leadId: LEAD }, CLOSE_PAGE);
+    expect(requests.filter((r) => r.url.pathname === '/api/v1/outcome/')).toHaveLength(1);
+  });
+
+  it('a key Close no longer accepts gives an auth error', async () => {
+    await connectionStore.set({ apiKey: BAD_KEY, account: ACCOUNT });
+    expect(await handle({ type: 'panel.load', leadId: LEAD }, CLOSE_PAGE)).toMatchObject({
+      ok: false,
+      error: { kind: 'auth', nextStep: 'open-settings' },
+    });
+  });
+});
+
+describe('call.update', () => {
+  it('PUTs exactly the changes and answers with the saved call', async () => {
+    await connect();
+    const changes = { outcome_id: makeOutcome(3).id, note: 'Call back Tuesday' };
+    const reply = await handle({ type: 'call.update', callId: NEWEST.id, changes }, CLOSE_PAGE);
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.method).toBe('PUT');
+    expect(requests[0]!.url.href).toBe(`https://api.close.com/api/v1/activity/call/${NEWEST.id}/`);
+    expect(JSON.parse(requests[0]!.body!)).toEqual(changes);
+    expect(reply).toMatchObject({ ok: true, value: { id: NEWEST.id, note: 'Call back Tuesday' } });
+    expect(JSON.stringify(reply)).not.toContain('recording');
+  });
+
+  it('clearing an outcome sends null', async () => {
+    await connect();
+    await handle({ type: 'call.update', callId: NEWEST.id, changes: { outcome_id: null } }, CLOSE_PAGE);
+    expect(requests[0]!.body).toBe('{"outcome_id":null}');
+  });
+
+  it('without a key: an auth error and nothing sent', async () => {
+    const reply = await handle({ type: 'call.update', callId: NEWEST.id, changes: { note: 'x' } }, CLOSE_PAGE);
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'auth', nextStep: 'open-settings' } });
+    expect(requests).toHaveLength(0);
+  });
+
+  it('a call that is gone: not-found', async () => {
+    await connect();
+    expect(await handle({ type: 'call.update', callId: NOT_A_CALL, changes: { note: 'x' } }, CLOSE_PAGE)).toMatchObject({
+      ok: false,
+      error: { kind: 'not-found' },
+    });
+  });
+});
+
+describe('settings.open', () => {
+  it('opens the settings for a Close page, without touching Close', async () => {
+    expect(await handle({ type: 'settings.open' }, CLOSE_PAGE)).toEqual({ ok: true, value: null });
+    expect(openSettings).toHaveBeenCalledTimes(1);
+    expect(requests).toHaveLength(0);
+  });
+});
