@@ -9,5 +9,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Waiting for the UI is not a speed test: the machines are noisy.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

@@ -10,6 +10,9 @@ const SANITIZE_CONFIG = {
   ALLOWED_TAGS: ['h1', 'p', 'br', 'em', 'strong', 'b', 'i', 'u', 's', 'span', 'code', 'ul', 'li', 'a', 'img', 'hr'],
   ALLOWED_ATTR: ['href', 'src', 'alt', 'style', 'class', 'data-type', 'data-id', 'data-label'],
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:)/i,
+  // Without this, DOMPurify holds these values to ALLOWED_URI_REGEXP too and drops them all,
+  // turning Close's mentions into plain spans.
+  //MUT ADD_URI_SAFE_ATTR: ['data-type', 'data-id', 'data-label'],
   ALLOW_DATA_ATTR: false,
 };
 

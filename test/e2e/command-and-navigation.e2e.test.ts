@@ -67,7 +67,8 @@ test('single-page navigation: the panel follows the new lead, and closes where t
   expect(await dialog.getByLabel('Note').inputValue()).toBe(DEMO.calls.globexPlainNote.note);
   expect(await page.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce)).toBe(true);
 
-  await page.evaluate(() => history.pushState({}, '', '/inbox/'));
+  await page.getByRole('link', { name: 'Inbox' }).click();
+  await expect.poll(() => page.url()).toBe(`${APP}/inbox/`);
   await expect.poll(() => dialog.count()).toBe(0);
   expect(await page.getByRole('button', { name: 'Quick edit call' }).count()).toBe(0);
 

@@ -18,7 +18,10 @@ export function currentTarget(url: URL, document: Document): PageTarget | undefi
  * `ctx`, and only on pages that need it.
  */
 export function watchTarget(ctx: ContentScriptContext, onChange: (target: PageTarget | undefined) => void) {
-  let target = currentTarget(new URL(location.href), document);
+  // WXT reports navigation from the Navigation API's `navigate` event, which fires before
+  // `location` changes: the event's URL is the truth, not `location.href`.
+  let url = new URL(location.href);
+  let target = currentTarget(url, document);
   let scheduled = false;
   const observer = new MutationObserver(() => {
     if (scheduled) return;
@@ -27,15 +30,16 @@ export function watchTarget(ctx: ContentScriptContext, onChange: (target: PageTa
   });
   // Pages whose URL names the call need no observer at all.
   const observeIfNeeded = () => {
-    if (getPageTarget(new URL(location.href))) observer.disconnect();
+    if (getPageTarget(url)) observer.disconnect();
     else observer.observe(document.documentElement, { childList: true, subtree: true });
   };
   function update() {
     scheduled = false;
-    const next = currentTarget(new URL(location.href), document);
+    const next = currentTarget(url, document);
     if (!sameTarget(next, target)) onChange((target = next));
   }
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+    url = newUrl;
     observeIfNeeded();
     update();
   });

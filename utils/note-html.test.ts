@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, hasFormatting, noteChange, noteText } from './note-html';
+
+const RICH =
+  '<body><p>Spoke with <strong>Dana</strong> about renewal.</p>' +
+  '<ul><li>Budget approved</li><li>Needs <em>legal</em> review</li></ul>' +
+  '<p>Next: send contract</p></body>';
+const RICH_TEXT = 'Spoke with Dana about renewal.\n• Budget approved\n• Needs legal review\nNext: send contract';
+const rich = { note: 'ignored: note_html wins', note_html: RICH };
+
+// What the sanitiser drops and keeps is tested in a real browser: note-html.browser.test.ts.
+
+describe('noteText', () => {
+  it('shows a plain note as it is', () => {
+    expect(noteText({ note: 'Left a voicemail.\nCall back Monday.', note_html: null })).toBe(
+      'Left a voicemail.\nCall back Monday.',
+    );
+    expect(noteText({ note: null, note_html: null })).toBe('');
+    expect(noteText({ note: undefined, note_html: '  ' })).toBe('');
+  });
+
+  it('shows a rich note as lines: one per paragraph, bullets for list items', () => {
+    expect(noteText(rich)).toBe(RICH_TEXT);
+  });
+
+  it('reads paragraphs with line breaks, and an empty note', () => {
+    expect(noteText({ note: 'x', note_html: '<body><p>A &amp; B<br>C</p><p>D</p></body>' })).toBe('A & B\nC\nD');
+    expect(noteText({ note: '', note_html: '<body><p></p></body>' })).toBe('');
+  });
+});
+
+describe('hasFormatting', () => {
+  it('is true for bold, lists and mentions, false for paragraphs and line breaks', () => {
+    expect(hasFormatting(rich)).toBe(true);
+    expect(hasFormatting({ note_html: '<body><p>a<br>b</p><p>c</p></body>' })).toBe(false);
+    expect(hasFormatting({ note_html: null })).toBe(false);
+  });
+});
+
+describe('noteChange', () => {
+  it('sends nothing when the text is what was loaded', () => {
+    expect(noteChange(rich, RICH_TEXT)).toEqual({});
+    expect(noteChange({ note: 'hello', note_html: '<body><p>hello</p></body>' }, 'hello')).toEqual({});
+    expect(noteChange({ note: null, note_html: null }, '')).toEqual({});
+  });
+
+  it('sends an edited plain note as `note`', () => {
+    expect(noteChange({ note: 'hello', note_html: '<body><p>hello</p></body>' }, 'hello world')).toEqual({
+      note: 'hello world',
+    });
+    expect(noteChange({ note: null, note_html: null }, 'first note')).toEqual({ note: 'first note' });
+    expect(noteChange({ note: 'a\nb', note_html: '<body><p>a<br />b</p></body>' }, 'a\nb\nc')).toEqual({ note: 'a\nb\nc' });
+  });
+
+  it('appending to a rich note keeps its markup and adds a paragraph', () => {
+    const change = noteChange(rich, `${RICH_TEXT}\nCalled back, no answer`);
+    expect(change).not.toHaveProperty('note');
+    expect(change.note_html).toBe(
+      '<body><p>Spoke with <strong>Dana</strong> about renewal.</p>' +
+        '<ul><li>Budget approved</li><li>Needs <em>legal</em> review</li></ul>' +
+        '<p>Next: send contract</p><p>Called back, no answer</p></body>',
+    );
+  });
+
+  it('an edit in the middle paragraph keeps the formatting of the others', () => {
+    const text = 'First <b>bold</b>|Middle plain|Last <u>underlined</u> <s>struck</s>';
+    const html = `<body>${text
+      .split('|')
+      .map((p) => `<p>${p}</p>`)
+      .join('')}</body>`;
+    const change = noteChange({ note: '', note_html: html }, 'First bold\nMiddle plain, edited\nLast underlined struck');
+    expect(change.note_html).toBe(
+      '<body><p>First <b>bold</b></p><p>Middle plain, edited</p><p>Last <u>underlined</u> <s>struck</s></p></body>',
+    );
+  });
+
+  it('prepending keeps everything after', () => {
+    expect(noteChange(rich, `URGENT\n${RICH_TEXT}`).note_html).toBe(
+      `<body><p>URGENT</p>${RICH.slice('<body>'.length)}`,
+    );
+  });
+
+  it('deleting a paragraph keeps the others as they were', () => {
+    const change = noteChange(rich, 'Spoke with Dana about renewal.\nNext: send contract');
+    expect(change.note_html).toBe(
+      '<body><p>Spoke with <strong>Dana</strong> about renewal.</p><p>Next: send contract</p></body>',
+    );
+    const last = noteChange(rich, 'Spoke with Dana about renewal.\n• Budget approved\n• Needs legal review');
+    expect(last.note_html).toBe(
+      '<body><p>Spoke with <strong>Dana</strong> about renewal.</p><ul><li>Budget approved</li><li>Needs <em>legal</em> review</li></ul></body>',
+    );
+  });
+
+  it('clearing a rich note leaves one empty paragraph', () => {
+    expect(noteChange(rich, '')).toEqual({ note_html: '<body><p></p></body>' });
+  });
+
+  it('a rich note keeps a mention the rep did not touch', () => {
+    const mention =
+      '<span data-type="mention" data-id="user_0123456789abcdefghij" data-label="Dana" class="mention">@Dana</span>';
+    const change = noteChange({ note: '', note_html: `<body><p>Ask ${mention} for pricing</p></body>` }, 'Ask @Dana for pricing\nDone');
+    expect(change.note_html).toBe(`<body><p>Ask ${mention} for pricing</p><p>Done</p></body>`);
+  });
+
+  it('escapes what the rep typed: it is text, never markup', () => {
+    const typed = '<script>alert(1)</script> <img src=x onerror=alert(1)> Tom &amp; Jerry "quoted" \'single\'';
+    const change = noteChange(rich, `${RICH_TEXT}\n${typed}`);
+    const html = change.note_html!;
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<img/i);
+    expect(html).not.toContain('onerror=alert(1)>');
+    expect(html).toContain('<strong>Dana</strong>'); // the note's own markup is still there
+    // and it reads back as exactly what the rep typed
+    const parsed = document.createElement('div');
+    parsed.innerHTML = html.replace(/^<body>|<\/body>$/g, '');
+    expect(parsed.lastElementChild?.tagName).toBe('P');
+    expect(parsed.lastElementChild?.textContent).toBe(typed);
+    expect(parsed.querySelectorAll('script, img')).toHaveLength(0);
+  });
+
+  it('a plain note is sent as typed: Close escapes `note` itself', () => {
+    expect(noteChange({ note: 'a', note_html: null }, '<b>a</b>')).toEqual({ note: '<b>a</b>' });
+  });
+});
+
+describe('escapeHtml', () => {
+  it('turns any text into markup that reads back as that text, in content and in attributes', () => {
+    const text = `<a href="x" onclick='y'>&amp; & </a>`;
+    const escaped = escapeHtml(text);
+    expect(escaped).not.toMatch(/[<>"']/);
+    const holder = document.createElement('div');
+    holder.innerHTML = `<p title="${escaped}">${escaped}</p>`;
+    expect(holder.querySelectorAll('a')).toHaveLength(0);
+    expect(holder.firstElementChild?.textContent).toBe(text);
+    expect(holder.firstElementChild?.getAttribute('title')).toBe(text);
+  });
+});
