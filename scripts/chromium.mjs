@@ -23,18 +23,24 @@ export function findChromium() {
 
 const hasCommand = (name) => spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
 
+/** Installs Debian packages where apt-get can (as root or with sudo); false where it cannot. */
+function aptInstall(packages) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!hasCommand('apt-get') || !(isRoot || hasCommand('sudo'))) return false;
+  console.log(`Installing Debian packages: ${packages.join(' ')}…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const aptGet = (...args) =>
+    execFileSync(isRoot ? 'apt-get' : 'sudo', isRoot ? args : ['apt-get', ...args], { stdio: 'inherit', env });
+  aptGet('update', '-qq');
+  aptGet('install', '-y', '-qq', ...packages);
+  return true;
+}
+
 /** A Chromium path, installing Debian's package if there is none and we can. */
 export function ensureChromium() {
   const found = findChromium();
   if (found) return found;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (hasCommand('apt-get') && (isRoot || hasCommand('sudo'))) {
-    console.log('No Chromium found: installing Debian\'s "chromium" package (about a minute)…');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    const aptGet = (...args) =>
-      execFileSync(isRoot ? 'apt-get' : 'sudo', isRoot ? args : ['apt-get', ...args], { stdio: 'inherit', env });
-    aptGet('update', '-qq');
-    aptGet('install', '-y', '-qq', 'chromium');
+  if (aptInstall(['chromium'])) {
     const installed = findChromium();
     if (installed) return installed;
   }
@@ -63,3 +69,15 @@ export const standInFlags = (port) => [
 
 /** Running as root (CI, containers) Chromium needs --no-sandbox. */
 export const sandboxFlags = () => (typeof process.getuid === 'function' && process.getuid() === 0 ? ['--no-sandbox'] : []);
+
+/**
+ * Xvfb and xdotool, for the one test that presses the real browser shortcut (a Playwright key
+ * press never reaches browser-level shortcuts). True when both are there.
+ */
+export function ensureVirtualDisplay() {
+  if (hasCommand('Xvfb') && hasCommand('xdotool')) return true;
+  if (process.platform === 'linux') aptInstall(['xvfb', 'xdotool']);
+  return hasCommand('Xvfb') && hasCommand('xdotool');
+}
+
+export { hasCommand };

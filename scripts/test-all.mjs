@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureNodeModules } from './deps.mjs';
-import { ensureChromium } from './chromium.mjs';
+import { ensureChromium, ensureVirtualDisplay } from './chromium.mjs';
 
 const started = Date.now();
 const results = [];
@@ -39,6 +39,7 @@ const lintCounts = (file) => () => {
 
 ensureNodeModules();
 const chrome = ensureChromium();
+if (!ensureVirtualDisplay()) console.log('Xvfb or xdotool missing and not installable here: the real-shortcut test will be skipped.');
 process.env.CHROME_PATH ??= chrome;
 
 const npx = 'npx';

@@ -12,7 +12,7 @@ const SANITIZE_CONFIG = {
   ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:)/i,
   // Without this, DOMPurify holds these values to ALLOWED_URI_REGEXP too and drops them all,
   // turning Close's mentions into plain spans.
-  //MUT ADD_URI_SAFE_ATTR: ['data-type', 'data-id', 'data-label'],
+  ADD_URI_SAFE_ATTR: ['data-type', 'data-id', 'data-label'],
   ALLOW_DATA_ATTR: false,
 };
 

@@ -23,7 +23,12 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+export interface HarnessOptions {
+  /** An X display to run Chromium headed on (for real browser shortcuts); headless without. */
+  display?: string;
+}
+
+export async function startHarness({ display }: HarnessOptions = {}): Promise<Harness> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
     throw new Error('No production build: run `npm run build` first (npm test does).');
   const standIn = createCloseStandIn();
@@ -31,7 +36,8 @@ export async function startHarness(): Promise<Harness> {
   const profile = mkdtempSync(join(tmpdir(), 'close-quick-edit-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: ensureChromium(),
-    headless: true,
+    headless: !display,
+    ...(display && { env: { ...process.env, DISPLAY: display } }),
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
