@@ -92,6 +92,17 @@ test('an outcome-only change sends only outcome_id, saved with Ctrl+Enter; a rec
   const stored = harness.standIn.state.calls.get(call.id)!;
   expect(stored.recording_url).toBe(call.recording_url);
   expect(stored.recording_deleted).toBe(false);
+
+  // Esc closes the panel and gives focus back to the launcher that opened it.
+  await dialog.getByLabel('Note').press('Escape');
+  await expect.poll(() => dialog.count()).toBe(0);
+  await expect
+    .poll(() =>
+      page
+        .getByRole('button', { name: 'Quick edit call' })
+        .evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement),
+    )
+    .toBe(true);
   await page.close();
 });
 
