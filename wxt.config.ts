@@ -6,6 +6,9 @@ import { OPEN_PANEL_COMMAND } from './utils/command';
 // (Close uses single keys and Ctrl/Cmd combinations; Chrome reserves Alt+Shift+I/T; Firefox
 // uses Ctrl+Shift+K for its console, not Alt).
 export default defineConfig({
+  // Parallel work (benchmarks, a second checkout's tests) can build elsewhere without
+  // replacing the build another run is testing.
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({

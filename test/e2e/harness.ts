@@ -6,7 +6,7 @@ import { QUIET_FLAGS, ensureChromium, sandboxFlags, standInFlags } from '../../s
 import { createCloseStandIn, startStandInServer } from '../close-stand-in/index.mjs';
 import { DEMO } from '../close-stand-in/demo-data.mjs';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 export const APP = 'https://app.close.com';
 
 export type StandIn = ReturnType<typeof createCloseStandIn>;
