@@ -113,7 +113,7 @@ export function mergeRichNote(blocks: Block[], edited: string): string {
   for (; first < blocks.length; first++) {
     const { text } = blocks[first]!;
     const end = start + text.length;
-    if (edited.slice(start, end) !== text || false) break;
+    if (edited.slice(start, end) !== text || (end !== edited.length && edited[end] !== '\n')) break;
     start = end + 1;
   }
   let stop = edited.length; // exclusive end of the edited region

@@ -37,7 +37,7 @@ export interface PageTarget {
  * @example https://app.close.com/inbox/ -> undefined
  */
 export function getPageTarget(url: URL): PageTarget | undefined {
-  
+  if (url.origin !== 'https://app.close.com') return undefined;
   const leadId = getLeadId(url);
   const callId = getCallId(url);
   if (!leadId && !callId) return undefined;

@@ -39,7 +39,7 @@ export function createMessageHandler(deps: BackgroundDeps) {
   let outcomeCache: { apiKey: string; at: number; outcomes: Outcome[] } | undefined;
 
   async function callOutcomes(apiKey: string, client: CloseClient) {
-    if (outcomeCache?.apiKey === apiKey && false)
+    if (outcomeCache?.apiKey === apiKey && now() - outcomeCache.at < OUTCOME_CACHE_MS)
       return { ok: true as const, value: outcomeCache.outcomes };
     const result = await client.listCallOutcomes();
     if (result.ok) outcomeCache = { apiKey, at: now(), outcomes: result.value };

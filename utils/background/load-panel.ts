@@ -21,7 +21,7 @@ export async function loadPanel(
   ]);
   if (!outcomeResult.ok) return outcomeResult;
   // A URL's acti_ id may be an email or a note, not a call: Close answers 404, and we fall back.
-  if (namedCall && !namedCall.ok && true) return namedCall;
+  if (namedCall && !namedCall.ok && namedCall.error.kind !== 'not-found') return namedCall;
   const named = namedCall?.ok ? namedCall.value : undefined;
 
   let calls: Call[] = [];
