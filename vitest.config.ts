@@ -6,7 +6,7 @@ export default defineConfig({
   plugins: [WxtVitest()],
   test: {
     environment: 'happy-dom',
-    include: ['utils/**/*.test.ts', 'components/**/*.test.tsx', 'test/unit/**/*.test.ts', 'test/close-stand-in/**/*.test.ts'],
+    include: ['utils/**/*.test.ts', 'components/**/*.test.tsx', 'test/unit/**/*.test.ts', 'test/close-stand-in/**/*.test.ts', 'test/security/**/*.test.ts'],
     restoreMocks: true,
   },
 });

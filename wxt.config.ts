@@ -1,6 +1,13 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { OPEN_PANEL_COMMAND } from './utils/command';
+import { noEval } from './scripts/no-eval-plugin.mjs';
+
+// Extension pages and the worker: only our own scripts, and network only to Close's API, so
+// that even a bug cannot send the key anywhere else (SECURITY.md, issue 5).
+const CSP =
+  "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; " +
+  'connect-src https://api.close.com';
 
 // The one keyboard command. Alt+Shift+K is free in Chrome, Firefox and Close's own shortcuts
 // (Close uses single keys and Ctrl/Cmd combinations; Chrome reserves Alt+Shift+I/T; Firefox
@@ -10,12 +17,39 @@ export default defineConfig({
   // replacing the build another run is testing.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  // The Firefox sources zip is what Firefox Add-ons (AMO) reviewers rebuild the add-on from: the
+  // build's inputs only, listed (not everything minus a few), so that nothing unrelated ships.
+  // scripts/zip-check.mjs rebuilds from it and compares with the add-on zip.
+  zip: {
+    excludeSources: ['**/*'],
+    includeSources: [
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'README.md',
+      'docs/store/building-from-source.md',
+      'entrypoints/**',
+      'components/**',
+      'utils/**',
+      'assets/**',
+      'public/**',
+      'scripts/*.mjs',
+    ],
+  },
+  vite: () => ({ plugins: [preact(), noEval()] }),
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Quick Edit for Close',
     description: 'Edit a Close call’s note and outcome in one keystroke, without leaving the page.',
-    permissions: ['storage'],
+    permissions: ['storage', 'alarms'],
     host_permissions: ['https://api.close.com/*'],
+    content_security_policy: manifestVersion === 3 ? { extension_pages: CSP } : CSP,
+    // The panel script, loaded by the content script on the first open (utils/content/lazy-panel.ts,
+    // BENCHMARKS.md): readable by app.close.com only, and in Chrome under a per-session URL, so
+    // other sites cannot probe for the extension with it.
+    web_accessible_resources: [
+      { resources: ['quick-edit-panel.js'], matches: ['https://app.close.com/*'], use_dynamic_url: true },
+    ],
     commands: {
       [OPEN_PANEL_COMMAND]: {
         suggested_key: { default: 'Alt+Shift+K', mac: 'Alt+Shift+K' },

@@ -1,26 +1,41 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { callChanges, hasChanges } from '@/utils/call-changes';
 import type { CloseError } from '@/utils/close/errors';
-import { NEXT_STEP_TEXT } from '@/utils/close/errors';
-import type { Call } from '@/utils/close/schemas';
+import { callBase, type Call, type CallBase, type CallChanges } from '@/utils/close/schemas';
+import { appendNote } from '@/utils/content/append-note';
+import { saveCall } from '@/utils/content/save-call';
+import { saveEvents } from '@/utils/content/save-events';
 import { send } from '@/utils/content/send';
+import { undoChanges } from '@/utils/content/undo';
 import { drafts } from '@/utils/drafts';
-import type { PanelData, Rejection } from '@/utils/messages';
+import type { PanelData, Rejection, Reply, SaveResult } from '@/utils/messages';
 import { hasFormatting, noteText } from '@/utils/note-html';
 import type { PageTarget } from '@/utils/page';
 import { CallPicker } from './CallPicker';
+import { ConflictAlert } from './ConflictAlert';
+import { NoCallFound } from './NoCallFound';
 import { NoteEditor } from './NoteEditor';
 import { OutcomePicker } from './OutcomePicker';
+import { ErrorMessage, SaveFeedback } from './SaveFeedback';
+import { UNDO_MS, isBusy, type SaveState } from './save-state';
 
 interface QuickEditPanelProps {
   target: PageTarget;
   onClose: () => void;
 }
 
+/** What the panel remembers of a save it started: enough to undo it or to try it again. */
+interface Job {
+  from: Call;
+  changes: Partial<CallChanges>;
+  base: CallBase | null;
+  undo: boolean;
+}
+
 type Load = { state: 'loading' } | { state: 'failed'; error: CloseError | Rejection } | { state: 'ready'; data: PanelData };
-type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'info'; text: string };
 
 const DRAFT_DELAY_MS = 300;
+const openSettings = () => void send({ type: 'settings.open' });
 
 export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
@@ -29,11 +44,15 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
   const [note, setNote] = useState('');
   const [outcomeId, setOutcomeId] = useState<string | null>(null);
   const [draftRestored, setDraftRestored] = useState(false);
-  const [status, setStatus] = useState<Status>({ kind: 'idle' });
-  const [error, setError] = useState<CloseError | Rejection | undefined>();
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const [now, setNow] = useState(Date.now());
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const draftTimer = useRef<ReturnType<typeof setTimeout>>();
+  // The job the panel shows, and what the call looked like before each job (for Undo).
+  const currentJob = useRef<string>();
+  const jobs = useRef(new Map<string, Job>());
   const call = calls.find((c) => c.id === callId);
+  const outcomes = load.state === 'ready' && load.data.connected ? load.data.outcomes : [];
 
   async function loadPanel() {
     setLoad({ state: 'loading' });
@@ -54,17 +73,18 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
   useEffect(() => {
     if (!call) return;
     let cancelled = false;
-    setStatus({ kind: 'idle' });
-    setError(undefined);
+    const queued = load.state === 'ready' && load.data.connected && load.data.queued.find((q) => q.callId === call.id);
+    currentJob.current = queued ? queued.jobId : undefined;
+    setSave(queued ? { kind: 'queued', jobId: queued.jobId } : { kind: 'idle' });
     setNote(noteText(call));
     setOutcomeId(call.outcome_id ?? null);
     setDraftRestored(false);
     void drafts.get(call.id).then((draft) => {
       if (cancelled || !draft) return;
-      const changed = callChanges(call, draft.note ?? noteText(call), draft.outcome_id === undefined ? call.outcome_id ?? null : draft.outcome_id);
-      if (!hasChanges(changed)) return void drafts.remove(call.id);
+      const draftOutcome = draft.outcome_id === undefined ? (call.outcome_id ?? null) : draft.outcome_id;
+      if (!hasChanges(callChanges(call, draft.note ?? noteText(call), draftOutcome))) return void drafts.remove(call.id);
       if (draft.note !== undefined) setNote(draft.note);
-      if (draft.outcome_id !== undefined) setOutcomeId(draft.outcome_id);
+      setOutcomeId(draftOutcome);
       setDraftRestored(true);
     });
     queueMicrotask(() => noteRef.current?.focus());
@@ -72,6 +92,80 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
       cancelled = true;
     };
   }, [call?.id, load.state]);
+
+  // Countdowns (retrying in N s) and the Undo window need a clock only while they show.
+  useEffect(() => {
+    if (save.kind !== 'retrying' && save.kind !== 'saved') return;
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [save.kind]);
+
+  function replaceCall(next: Call) {
+    setCalls((list) => list.map((c) => (c.id === next.id ? next : c)));
+  }
+
+  function applyResult(jobId: string, reply: Reply<SaveResult>) {
+    const job = jobs.current.get(jobId);
+    if (reply.ok && reply.value.state === 'saved') {
+      const saved = reply.value.call;
+      replaceCall(saved);
+      void drafts.removeIfSavedBy(saved.id, jobId);
+      if (jobId !== currentJob.current) return;
+      setNote(noteText(saved));
+      setOutcomeId(saved.outcome_id ?? null);
+      setDraftRestored(false);
+      setNow(Date.now());
+      // A save queued before this panel opened has no "before" here: it is confirmed, not undoable.
+      setSave(
+        job?.undo
+          ? { kind: 'restored' }
+          : { kind: 'saved', after: saved, undo: job ? undoChanges(job.from, saved) : {}, undoUntil: Date.now() + UNDO_MS },
+      );
+      return;
+    }
+    if (jobId !== currentJob.current) return;
+    if (!reply.ok) return setSave({ kind: 'failed', error: reply.error });
+    const result = reply.value;
+    if (result.state === 'queued') setSave({ kind: 'queued', jobId });
+    else if (result.state === 'conflict') setSave({ kind: 'conflict', theirs: result.theirs });
+    else if (result.state === 'failed') setSave({ kind: 'failed', error: result.error });
+    else if (result.state === 'cancelled') setSave({ kind: 'info', text: 'Save cancelled. Your text is kept as a draft.' });
+    else if (result.state === 'unknown')
+      setSave({ kind: 'failed', error: { kind: 'rejected', message: 'The extension lost track of this save.' } });
+  }
+
+  useEffect(
+    () =>
+      saveEvents.on((event) => {
+        if (event.type === 'save.result') return applyResult(event.jobId, { ok: true, value: event.result });
+        if (event.jobId === currentJob.current) {
+          setNow(Date.now());
+          setSave({ kind: 'retrying', jobId: event.jobId, reason: event.reason, until: Date.now() + event.seconds * 1000 });
+        }
+      }),
+    [],
+  );
+
+  /**
+   * One save. The draft is handed to the job first (`draft`: what the boxes hold), so nothing
+   * typed is lost whatever happens; an undo has no draft of its own.
+   */
+  async function performSave(job: Job, draft?: { note: string; outcomeId: string | null }) {
+    if (!hasChanges(job.changes)) return setSave({ kind: 'info', text: 'Nothing to save: no changes.' });
+    clearTimeout(draftTimer.current);
+    const jobId = crypto.randomUUID();
+    currentJob.current = jobId;
+    jobs.current.set(jobId, job);
+    if (draft) await drafts.set(job.from.id, { note: draft.note, outcome_id: draft.outcomeId, jobId });
+    setSave({ kind: 'saving', jobId });
+    applyResult(jobId, await saveCall(jobId, job.from.id, job.changes as CallChanges, job.base));
+  }
+
+  const saveNow = () => {
+    if (!call || isBusy(save)) return;
+    const job = { from: call, changes: callChanges(call, note, outcomeId), base: callBase(call), undo: false };
+    void performSave(job, { note, outcomeId });
+  };
 
   function keepDraft(nextNote: string, nextOutcome: string | null) {
     if (!call) return;
@@ -82,37 +176,34 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
     }, DRAFT_DELAY_MS);
   }
 
-  async function save() {
-    if (!call || status.kind === 'saving') return;
-    const changes = callChanges(call, note, outcomeId);
-    if (!hasChanges(changes)) return setStatus({ kind: 'info', text: 'Nothing to save: no changes.' });
-    clearTimeout(draftTimer.current);
-    await drafts.set(call.id, { note, outcome_id: outcomeId });
-    setStatus({ kind: 'saving' });
-    setError(undefined);
-    const reply = await send({ type: 'call.update', callId: call.id, changes: changes as Required<typeof changes> });
-    if (!reply.ok) {
-      setStatus({ kind: 'idle' });
-      return setError(reply.error);
+  /** After a conflict the call as Close has it now is the base of whatever the rep chooses. */
+  function resolveConflict(choice: 'mine' | 'theirs' | 'append') {
+    if (!call || save.kind !== 'conflict') return;
+    const theirs: Call = { ...call, ...save.theirs };
+    replaceCall(theirs);
+    if (choice === 'theirs') {
+      setNote(noteText(theirs));
+      setOutcomeId(theirs.outcome_id ?? null);
+      void drafts.remove(call.id);
+      return setSave({ kind: 'info', text: 'Showing the version in Close.' });
     }
-    await drafts.remove(call.id);
-    setCalls((list) => list.map((c) => (c.id === reply.value.id ? reply.value : c)));
-    setNote(noteText(reply.value));
-    setOutcomeId(reply.value.outcome_id ?? null);
-    setDraftRestored(false);
-    setStatus({ kind: 'saved' });
+    const nextNote = choice === 'append' ? appendNote(noteText(theirs), note, noteText(call)) : note;
+    setNote(nextNote);
+    const job = { from: theirs, changes: callChanges(theirs, nextNote, outcomeId), base: save.theirs, undo: false };
+    void performSave(job, { note: nextNote, outcomeId });
   }
 
   function onKeyDown(event: KeyboardEvent) {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      void save();
+      saveNow();
     } else if (event.key === 'Escape') {
       event.preventDefault();
       onClose();
     }
   }
 
+  const error = save.kind === 'failed' ? save.error : undefined;
   const fieldErrors = error && 'fieldErrors' in error ? error.fieldErrors : undefined;
 
   return (
@@ -124,25 +215,23 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
         </button>
       </header>
       {load.state === 'loading' && <p class="muted">Loading the call from Close…</p>}
-      {load.state === 'failed' && (
-        <ErrorMessage error={load.error} onRetry={loadPanel} />
-      )}
+      {load.state === 'failed' && <ErrorMessage error={load.error} onRetry={loadPanel} onOpenSettings={openSettings} />}
       {load.state === 'ready' && !load.data.connected && (
         <div class="connect">
           <p>Connect your Close API key to edit calls from here.</p>
-          <button type="button" onClick={() => void send({ type: 'settings.open' })}>
+          <button type="button" onClick={openSettings}>
             Open settings
           </button>
         </div>
       )}
       {load.state === 'ready' && load.data.connected && !call && (
-        <p class="muted">No call found for this page in Close.</p>
+        <NoCallFound account={load.data.account} onOpenSettings={openSettings} />
       )}
       {load.state === 'ready' && load.data.connected && call && (
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void save();
+            saveNow();
           }}
         >
           <CallPicker calls={calls} selectedId={call.id} onSelect={setCallId} />
@@ -153,17 +242,17 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
             error={fieldErrors?.note ?? fieldErrors?.note_html}
             onInput={(value) => {
               setNote(value);
-              setStatus({ kind: 'idle' });
+              if (!isBusy(save) && save.kind !== 'queued' && save.kind !== 'conflict') setSave({ kind: 'idle' });
               keepDraft(value, outcomeId);
             }}
           />
           <OutcomePicker
-            outcomes={load.data.outcomes}
+            outcomes={outcomes}
             value={outcomeId}
             error={fieldErrors?.outcome_id}
             onChange={(value) => {
               setOutcomeId(value);
-              setStatus({ kind: 'idle' });
+              if (!isBusy(save) && save.kind !== 'queued' && save.kind !== 'conflict') setSave({ kind: 'idle' });
               keepDraft(note, value);
             }}
           />
@@ -185,38 +274,43 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
             </p>
           )}
           <div class="actions">
-            <button type="submit" class="primary" disabled={status.kind === 'saving'}>
+            <button type="submit" class="primary" disabled={isBusy(save)}>
               Save
             </button>
             <span class="shortcut">Ctrl/⌘+Enter</span>
           </div>
-          {error && <ErrorMessage error={error} onRetry={save} />}
+          {save.kind === 'conflict' && (
+            <ConflictAlert
+              theirs={save.theirs}
+              mine={{ note, outcomeId }}
+              outcomes={outcomes}
+              noteChanged={note !== noteText(call)}
+              onKeepMine={() => resolveConflict('mine')}
+              onUseTheirs={() => resolveConflict('theirs')}
+              onAppendMine={() => resolveConflict('append')}
+            />
+          )}
         </form>
       )}
-      <p role="status" class="status">
-        {status.kind === 'saving' ? 'Saving…' : status.kind === 'saved' ? 'Saved' : status.kind === 'info' ? status.text : ''}
-      </p>
+      <SaveFeedback
+        state={save}
+        now={now}
+        onUndo={() => {
+          if (save.kind === 'saved')
+            void performSave({ from: save.after, changes: save.undo, base: callBase(save.after), undo: true });
+        }}
+        onRetry={() => {
+          // A failed undo is tried again as it was; a failed save takes what the boxes hold now.
+          const job = currentJob.current ? jobs.current.get(currentJob.current) : undefined;
+          if (job?.undo) void performSave(job);
+          else saveNow();
+        }}
+        onCancelQueued={() => {
+          if (save.kind !== 'queued') return;
+          void send({ type: 'outbox.cancel', jobId: save.jobId }).then((reply) => applyResult(save.jobId, reply));
+        }}
+        onOpenSettings={openSettings}
+      />
     </section>
-  );
-}
-
-function ErrorMessage({ error, onRetry }: { error: CloseError | Rejection; onRetry: () => void }) {
-  const next = 'nextStep' in error ? error.nextStep : undefined;
-  return (
-    <div role="alert" class="error">
-      <p>
-        <strong>{error.message}</strong> {next && NEXT_STEP_TEXT[next]}
-      </p>
-      {next === 'open-settings' && (
-        <button type="button" onClick={() => void send({ type: 'settings.open' })}>
-          Open settings
-        </button>
-      )}
-      {(next === 'retry' || (!next && error.kind === 'rejected')) && (
-        <button type="button" onClick={onRetry}>
-          Try again
-        </button>
-      )}
-    </div>
   );
 }

@@ -1,14 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import type { Account, PageMessage, Reply, ReplyTypes } from '@/utils/messages';
-
-async function ask<M extends PageMessage>(message: M): Promise<Reply<ReplyTypes[M['type']]>> {
-  try {
-    return (await browser.runtime.sendMessage(message)) as Reply<ReplyTypes[M['type']]>;
-  } catch {
-    return { ok: false, error: { kind: 'rejected', message: 'The extension is restarting. Try again in a moment.' } };
-  }
-}
+import type { Account } from '@/utils/messages';
+import { ask } from './ask';
+import { QueuedSaves } from './QueuedSaves';
 
 const KEY_REJECTED =
   'Close rejected this API key. Check that you copied the whole key, and that it has not been deleted in Close.';
@@ -51,6 +44,7 @@ export function Settings() {
   if (account)
     return (
       <section>
+        <QueuedSaves ask={ask} />
         <p>Connected to Close as</p>
         <p class="account">
           <strong data-testid="account-email">{account.email}</strong>

@@ -24,7 +24,7 @@ export function findChromium() {
 const hasCommand = (name) => spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
 
 /** Installs Debian packages where apt-get can (as root or with sudo); false where it cannot. */
-function aptInstall(packages) {
+export function aptInstall(packages) {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!hasCommand('apt-get') || !(isRoot || hasCommand('sudo'))) return false;
   console.log(`Installing Debian packages: ${packages.join(' ')}…`);

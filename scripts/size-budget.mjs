@@ -1,28 +1,33 @@
 // Byte budgets for the Chrome build: deterministic, so they may fail a test run (timings may
-// not; they live in benchmarks). Budgets hold today's size with a little headroom; lower them as
-// the bundles shrink, never raise them without saying why.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+// not; they live in `npm run bench`, BENCHMARKS.md). Budgets hold today's size with a little
+// headroom; lower them as the bundles shrink, never raise them without saying why.
+import { resolve } from 'node:path';
+import { extensionBytes } from './bench/bytes.mjs';
 
-const OUT = '.output/chrome-mv3';
+const OUT = resolve(process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
+
+// The content script runs on every Close page a rep opens, all day. Issue 6 asked for at most
+// 14 KB gzip, with 10 KB as the goal; since the panel is loaded on the first open and the
+// launcher is plain DOM it is about 6 KB (BENCHMARKS.md), and this budget keeps it there.
 const BUDGETS_GZIP = {
-  'content script (JS + CSS)': { files: (f) => f.startsWith('content-scripts/'), bytes: 34_000 },
-  background: { files: (f) => f === 'background.js', bytes: 37_000 },
+  'content script (JS + CSS)': { part: 'contentScript', bytes: 7_000 },
+  background: { part: 'background', bytes: 37_000 },
 };
+// Reported, not asserted: loaded once per page, on the first open.
+const REPORTED = { 'panel script (loaded on first open)': 'panelScript' };
 
-const files = (dir, prefix = '') =>
-  readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(dir, join(prefix, e.name)) : [join(prefix, e.name)],
-  );
-
-const all = files(OUT).filter((f) => /\.(js|css)$/.test(f));
+const parts = extensionBytes(OUT);
 let over = 0;
-for (const [name, { files: pick, bytes }] of Object.entries(BUDGETS_GZIP)) {
-  const content = Buffer.concat(all.filter(pick).map((f) => readFileSync(join(OUT, f))));
-  const gzip = gzipSync(content, { level: 9 }).length;
-  const ok = gzip <= bytes;
+for (const [name, { part, bytes }] of Object.entries(BUDGETS_GZIP)) {
+  const size = parts[part];
+  const ok = !!size && size.gzip <= bytes;
   if (!ok) over++;
-  console.log(`${ok ? 'ok  ' : 'OVER'} ${name}: ${content.length} B raw, ${gzip} B gzip (budget ${bytes} B gzip)`);
+  console.log(
+    `${ok ? 'ok  ' : 'OVER'} ${name}: ${size ? `${size.raw} B raw, ${size.gzip} B gzip` : 'missing'} (budget ${bytes} B gzip)`,
+  );
+}
+for (const [name, part] of Object.entries(REPORTED)) {
+  const size = parts[part];
+  if (size) console.log(`     ${name}: ${size.raw} B raw, ${size.gzip} B gzip (no budget)`);
 }
 process.exit(over ? 1 : 0);

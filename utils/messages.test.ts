@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ContentMessageSchema, PageMessageSchema } from './messages';
 import { callId, leadId, outcomeId } from '../test/unit/helpers';
 
+const JOB = '6f1c2a4e-8b1d-4c2e-9f3a-1b2c3d4e5f60';
+
 const valid = (schema: typeof ContentMessageSchema | typeof PageMessageSchema, message: unknown) =>
   schema.safeParse(message).success;
 
@@ -10,9 +12,9 @@ describe('ContentMessageSchema', () => {
     [{ type: 'panel.load', leadId: leadId(1) }],
     [{ type: 'panel.load', callId: callId(1) }],
     [{ type: 'panel.load', leadId: leadId(1), callId: callId(1) }],
-    [{ type: 'call.update', callId: callId(1), changes: { note: 'hi' } }],
-    [{ type: 'call.update', callId: callId(1), changes: { outcome_id: null } }],
-    [{ type: 'call.update', callId: callId(1), changes: { outcome_id: outcomeId(1), note_html: '<body></body>' } }],
+    [{ type: 'call.save', jobId: JOB, base: null, callId: callId(1), changes: { note: 'hi' } }],
+    [{ type: 'call.save', jobId: JOB, base: null, callId: callId(1), changes: { outcome_id: null } }],
+    [{ type: 'call.save', jobId: JOB, base: null, callId: callId(1), changes: { outcome_id: outcomeId(1), note_html: '<body></body>' } }],
     [{ type: 'settings.open' }],
   ])('accepts %j', (message) => {
     expect(ContentMessageSchema.parse(message)).toEqual(message);
@@ -23,20 +25,20 @@ describe('ContentMessageSchema', () => {
     ['no type', { callId: callId(1) }],
     ['an extra key on panel.load', { type: 'panel.load', leadId: leadId(1), apiKey: 'x' }],
     ['an extra key on settings.open', { type: 'settings.open', url: 'https://evil.example' }],
-    ['an extra key on call.update', { type: 'call.update', callId: callId(1), changes: { note: 'a' }, force: true }],
-    ['an extra key inside changes', { type: 'call.update', callId: callId(1), changes: { note: 'a', recording_url: '' } }],
-    ['empty changes', { type: 'call.update', callId: callId(1), changes: {} }],
-    ['both notes', { type: 'call.update', callId: callId(1), changes: { note: 'a', note_html: '<p>a</p>' } }],
-    ['no changes', { type: 'call.update', callId: callId(1) }],
-    ['no call id on update', { type: 'call.update', changes: { note: 'a' } }],
-    ['a traversal call id', { type: 'call.update', callId: 'acti_x/../../me', changes: { note: 'a' } }],
+    ['an extra key on call.save', { type: 'call.save', jobId: JOB, base: null, callId: callId(1), changes: { note: 'a' }, force: true }],
+    ['an extra key inside changes', { type: 'call.save', jobId: JOB, base: null, callId: callId(1), changes: { note: 'a', recording_url: '' } }],
+    ['empty changes', { type: 'call.save', jobId: JOB, base: null, callId: callId(1), changes: {} }],
+    ['both notes', { type: 'call.save', jobId: JOB, base: null, callId: callId(1), changes: { note: 'a', note_html: '<p>a</p>' } }],
+    ['no changes', { type: 'call.save', jobId: JOB, base: null, callId: callId(1) }],
+    ['no call id on update', { type: 'call.save', jobId: JOB, base: null, changes: { note: 'a' } }],
+    ['a traversal call id', { type: 'call.save', jobId: JOB, base: null, callId: 'acti_x/../../me', changes: { note: 'a' } }],
     ['an encoded traversal', { type: 'panel.load', callId: 'acti_abc%2F..' }],
     ['a lead id as call id', { type: 'panel.load', callId: leadId(1) }],
     ['a call id as lead id', { type: 'panel.load', leadId: callId(1) }],
-    ['a bad outcome id', { type: 'call.update', callId: callId(1), changes: { outcome_id: 'outcome_x' } }],
+    ['a bad outcome id', { type: 'call.save', jobId: JOB, base: null, callId: callId(1), changes: { outcome_id: 'outcome_x' } }],
     ['a number as lead id', { type: 'panel.load', leadId: 42 }],
     ['a huge lead id', { type: 'panel.load', leadId: `lead_${'a'.repeat(1_000_000)}` }],
-    ['a huge note', { type: 'call.update', callId: callId(1), changes: { note: 'x'.repeat(1_000_000) } }],
+    ['a huge note', { type: 'call.save', jobId: JOB, base: null, callId: callId(1), changes: { note: 'x'.repeat(1_000_000) } }],
     ['a key message', { type: 'key.set', apiKey: 'api_0123456789abcdef' }],
     ['key.status', { type: 'key.status' }],
     ['key.clear', { type: 'key.clear' }],

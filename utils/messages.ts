@@ -1,11 +1,17 @@
 import { z } from './zod';
-import { CallChangesSchema, CallIdSchema, LeadIdSchema } from './close/schemas';
-import type { Call, Outcome } from './close/schemas';
+import { CallBaseSchema, CallChangesSchema, CallIdSchema, LeadIdSchema } from './close/schemas';
+import type { Call, CallBase, CallChanges, Outcome } from './close/schemas';
 import type { CloseError } from './close/errors';
 
 // The message protocol between the content script, the extension's own pages and the
 // background. The background parses every message with these schemas; the other side
 // only needs the types.
+
+/** A save's id, made by the panel, so that asking again after a worker restart is safe. */
+export const JobIdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+
+const OutboxCancel = z.strictObject({ type: z.literal('outbox.cancel'), jobId: JobIdSchema });
+const OutboxList = z.strictObject({ type: z.literal('outbox.list') });
 
 /** Sent by the content script on Close's pages. */
 export const ContentMessageSchema = z.discriminatedUnion('type', [
@@ -14,7 +20,15 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
     leadId: LeadIdSchema.optional(),
     callId: CallIdSchema.optional(),
   }),
-  z.strictObject({ type: z.literal('call.update'), callId: CallIdSchema, changes: CallChangesSchema }),
+  z.strictObject({
+    type: z.literal('call.save'),
+    jobId: JobIdSchema,
+    callId: CallIdSchema,
+    changes: CallChangesSchema,
+    base: CallBaseSchema.nullable(),
+  }),
+  z.strictObject({ type: z.literal('save.status'), jobId: JobIdSchema }),
+  OutboxCancel,
   z.strictObject({ type: z.literal('settings.open') }),
 ]);
 
@@ -23,14 +37,37 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('key.set'), apiKey: z.string().trim().regex(/^[\x21-\x7e]{8,200}$/) }),
   z.strictObject({ type: z.literal('key.status') }),
   z.strictObject({ type: z.literal('key.clear') }),
+  OutboxList,
+  OutboxCancel,
 ]);
 
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;
 export type PageMessage = z.infer<typeof PageMessageSchema>;
 export type BackgroundMessage = ContentMessage | PageMessage;
 
+/** How a save ended, or that it is waiting for Close to be reachable again. */
+export type SaveResult =
+  | { state: 'saved'; call: Call }
+  | { state: 'queued' }
+  | { state: 'conflict'; theirs: CallBase }
+  | { state: 'failed'; error: CloseError }
+  | { state: 'cancelled' }
+  | { state: 'unknown' };
+
+/** A save waiting in the background, as the popup and panel list it. */
+export interface QueuedSave {
+  jobId: string;
+  callId: Call['id'];
+  changes: CallChanges;
+  createdAt: number;
+  offline: boolean;
+}
+
 /** Sent by the background to a tab's content script. */
-export type TabMessage = { type: 'panel.open' };
+export type TabMessage =
+  | { type: 'panel.open' }
+  | { type: 'save.progress'; jobId: string; callId: string; reason: 'rate-limited' | 'server' | 'offline'; seconds: number }
+  | { type: 'save.result'; jobId: string; callId: string; result: SaveResult };
 
 export interface Account {
   email: string;
@@ -40,7 +77,15 @@ export interface Account {
 
 export type PanelData =
   | { connected: false }
-  | { connected: true; account: Account; calls: Call[]; selectedCallId: Call['id'] | null; outcomes: Outcome[] };
+  | {
+      connected: true;
+      account: Account;
+      calls: Call[];
+      selectedCallId: Call['id'] | null;
+      outcomes: Outcome[];
+      /** Saves of these calls still waiting in the background. */
+      queued: QueuedSave[];
+    };
 
 /** Why the background refused a message without doing anything. */
 export interface Rejection {
@@ -53,7 +98,10 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: CloseError |
 /** What each message type is answered with. */
 export interface ReplyTypes {
   'panel.load': PanelData;
-  'call.update': Call;
+  'call.save': SaveResult;
+  'save.status': SaveResult;
+  'outbox.list': QueuedSave[];
+  'outbox.cancel': SaveResult;
   'settings.open': null;
   'key.set': Account;
   'key.status': { connected: false } | { connected: true; account: Account };

@@ -14,9 +14,11 @@ const SANITIZE_CONFIG = {
   // turning Close's mentions into plain spans.
   ADD_URI_SAFE_ATTR: ['data-type', 'data-id', 'data-label'],
   ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
 };
 
-const SAFE_COLOR_STYLE = /^\s*color\s*:\s*[#\w(),.%\s]+;?\s*$/i;
+// A colour and nothing else: no url(), var(), expression() or a second declaration.
+const SAFE_COLOR_STYLE = /^\s*color\s*:\s*(?:#[0-9a-f]{3,8}|[a-z]{3,20}|(?:rgb|rgba|hsl|hsla)\(\s*[\d.%\s,/]+\))\s*;?\s*$/i;
 let hooked = false;
 
 function purify() {
@@ -65,7 +67,9 @@ function blocksOf(fragment: DocumentFragment): Block[] {
   let inline: Node[] = [];
   const flushInline = () => {
     if (inline.length) {
-      const holder = document.createElement('p');
+      // In the sanitiser's inert document: adopted into the page, an <img> from the note
+      // would load, a tracking pixel fired by opening the panel (issue 5).
+      const holder = fragment.ownerDocument.createElement('p');
       inline.forEach((node) => holder.append(node.cloneNode(true)));
       blocks.push({ html: holder.outerHTML, text: textOf(holder) });
       inline = [];

@@ -17,6 +17,10 @@ export interface Harness {
   extensionId: string;
   /** The service worker, looked up again: MV3 may have stopped and restarted it. */
   worker(): Promise<Worker>;
+  /** Closes Chromium and starts it again on the same profile (storage kept). */
+  restartBrowser(): Promise<void>;
+  /** Stops the MV3 service worker, as Chrome does when it is idle. */
+  stopWorker(): Promise<void>;
   /** Connects DEMO.apiKey (or another) through the popup, as a rep would. */
   connect(apiKey?: string): Promise<void>;
   leadPage(leadId: string): Promise<Page>;
@@ -34,27 +38,55 @@ export async function startHarness({ display }: HarnessOptions = {}): Promise<Ha
   const standIn = createCloseStandIn();
   const server = await startStandInServer({ standIn, port: 0 });
   const profile = mkdtempSync(join(tmpdir(), 'close-quick-edit-e2e-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: ensureChromium(),
-    headless: !display,
-    ...(display && { env: { ...process.env, DISPLAY: display } }),
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      ...QUIET_FLAGS,
-      ...sandboxFlags(),
-      ...standInFlags(server.port),
-    ],
-  });
-  context.setDefaultTimeout(10_000);
+  const launch = async () => {
+    const launched = await chromium.launchPersistentContext(profile, {
+      executablePath: ensureChromium(),
+      headless: !display,
+      ...(display && { env: { ...process.env, DISPLAY: display } }),
+      args: [
+        `--disable-extensions-except=${EXTENSION_DIR}`,
+        `--load-extension=${EXTENSION_DIR}`,
+        ...QUIET_FLAGS,
+        ...sandboxFlags(),
+        ...standInFlags(server.port),
+      ],
+    });
+    launched.setDefaultTimeout(10_000);
+    return launched;
+  };
+  let context = await launch();
   const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await worker()).url()).host;
 
   return {
     standIn,
-    context,
+    get context() {
+      return context;
+    },
     extensionId,
     worker,
+    async restartBrowser() {
+      await context.close();
+      context = await launch();
+    },
+    async stopWorker() {
+      // The DevTools protocol stops it as Chrome does after 30 s idle. It must be asked from
+      // a page of the extension's own origin: a Close page sees only its own workers.
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      const session = await context.newCDPSession(page);
+      type Versions = { versions: { scriptURL: string; runningStatus: string }[] };
+      const stopped = new Promise<void>((resolve) =>
+        session.on('ServiceWorker.workerVersionUpdated', ({ versions }: Versions) => {
+          if (versions.some((v) => v.scriptURL.endsWith('/background.js') && v.runningStatus === 'stopped')) resolve();
+        }),
+      );
+      await session.send('ServiceWorker.enable');
+      await session.send('ServiceWorker.stopAllWorkers');
+      await stopped;
+      await session.detach();
+      await page.close();
+    },
     async connect(apiKey = DEMO.apiKey) {
       const popup = await context.newPage();
       await popup.goto(`chrome-extension://${extensionId}/popup.html`);

@@ -123,7 +123,7 @@ test('an outcome no longer in the list stays visible as "Unknown outcome" and is
 
 test('a failed save says why in an alert, keeps the text, and the retry saves it', async () => {
   const { page, dialog } = await openPanel(DEMO.leads.globex.id);
-  harness.standIn.faults.add({ method: 'PUT', kind: '503' });
+  harness.standIn.faults.add({ method: 'PUT', kind: '500' }); // 503s are retried by themselves
   await dialog.getByLabel('Note').fill('Will this survive a failure?');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect.poll(() => dialog.getByRole('alert').textContent()).toMatch(/Close had a problem on its side/);

@@ -16,6 +16,8 @@ import {
   type RecordedRequest,
 } from '../../test/unit/helpers';
 
+const JOB = '6f1c2a4e-8b1d-4c2e-9f3a-1b2c3d4e5f60';
+
 type Sender = Browser.runtime.MessageSender;
 
 const OWN_ID = fakeBrowser.runtime.id;
@@ -156,8 +158,8 @@ describe('the API key', () => {
     await handle({ type: 'key.status' }, CLOSE_PAGE);
     await handle({ type: 'panel.load', leadId: LEAD }, CLOSE_PAGE);
     await handle({ type: 'panel.load', callId: NOT_A_CALL }, CLOSE_PAGE);
-    await handle({ type: 'call.update', callId: NEWEST.id, changes: { note: 'x' } }, CLOSE_PAGE);
-    await handle({ type: 'call.update', callId: NOT_A_CALL, changes: { note: 'x' } }, CLOSE_PAGE);
+    await handle({ type: 'call.save', jobId: JOB, base: null, callId: NEWEST.id, changes: { note: 'x' } }, CLOSE_PAGE);
+    await handle({ type: 'call.save', jobId: JOB, base: null, callId: NOT_A_CALL, changes: { note: 'x' } }, CLOSE_PAGE);
     await handle({ type: 'panel.load', leadId: LEAD, extra: GOOD_KEY }, CLOSE_PAGE);
     await handle({ type: 'key.clear' }, POPUP);
     expect(replies).toHaveLength(11);
@@ -183,14 +185,14 @@ describe('refused messages', () => {
     { type: 'panel.load', callId: 'acti_abc%2F..' },
     { type: 'panel.load', callId: `${NEWEST.id}/../../me` },
     { type: 'panel.load', leadId: `lead_${'a'.repeat(1_000_000)}` },
-    { type: 'call.update', callId: NEWEST.id },
-    { type: 'call.update', callId: NEWEST.id, changes: {} },
-    { type: 'call.update', callId: NEWEST.id, changes: { recording_url: null } },
-    { type: 'call.update', callId: NEWEST.id, changes: { note: 'a', voicemail_url: null } },
-    { type: 'call.update', callId: NEWEST.id, changes: { note: 'a', note_html: '<p>a</p>' } },
-    { type: 'call.update', callId: NEWEST.id, changes: { outcome_id: 'outcome_x' } },
-    { type: 'call.update', callId: NEWEST.id, changes: { note: 'x'.repeat(1_000_000) } },
-    { type: 'call.update', callId: LEAD, changes: { note: 'a' } },
+    { type: 'call.save', jobId: JOB, base: null, callId: NEWEST.id },
+    { type: 'call.save', jobId: JOB, base: null, callId: NEWEST.id, changes: {} },
+    { type: 'call.save', jobId: JOB, base: null, callId: NEWEST.id, changes: { recording_url: null } },
+    { type: 'call.save', jobId: JOB, base: null, callId: NEWEST.id, changes: { note: 'a', voicemail_url: null } },
+    { type: 'call.save', jobId: JOB, base: null, callId: NEWEST.id, changes: { note: 'a', note_html: '<p>a</p>' } },
+    { type: 'call.save', jobId: JOB, base: null, callId: NEWEST.id, changes: { outcome_id: 'outcome_x' } },
+    { type: 'call.save', jobId: JOB, base: null, callId: NEWEST.id, changes: { note: 'x'.repeat(1_000_000) } },
+    { type: 'call.save', jobId: JOB, base: null, callId: LEAD, changes: { note: 'a' } },
     { type: 'settings.open', url: 'https://evil.example' },
     { type: 'nope' },
   ];
@@ -309,37 +311,50 @@ describe('panel.load', () => {
   });
 });
 
-describe('call.update', () => {
-  it('PUTs exactly the changes and answers with the saved call', async () => {
+describe('call.save', () => {
+  const save = (changes: object, callId: string = NEWEST.id, base: object | null = null) =>
+    handle({ type: 'call.save', jobId: JOB, base, callId, changes }, CLOSE_PAGE);
+
+  it('reads the call, then PUTs exactly the changes, and answers with the saved call', async () => {
     await connect();
     const changes = { outcome_id: makeOutcome(3).id, note: 'Call back Tuesday' };
-    const reply = await handle({ type: 'call.update', callId: NEWEST.id, changes }, CLOSE_PAGE);
-    expect(requests).toHaveLength(1);
-    expect(requests[0]!.method).toBe('PUT');
-    expect(requests[0]!.url.href).toBe(`https://api.close.com/api/v1/activity/call/${NEWEST.id}/`);
-    expect(JSON.parse(requests[0]!.body!)).toEqual(changes);
-    expect(reply).toMatchObject({ ok: true, value: { id: NEWEST.id, note: 'Call back Tuesday' } });
+    const reply = await save(changes);
+    expect(requests.map((r) => r.method)).toEqual(['GET', 'PUT']);
+    const put = requests[1]!;
+    expect(put.url.href).toBe(`https://api.close.com/api/v1/activity/call/${NEWEST.id}/`);
+    expect(JSON.parse(put.body!)).toEqual(changes);
+    expect(reply).toMatchObject({ ok: true, value: { state: 'saved', call: { id: NEWEST.id, note: 'Call back Tuesday' } } });
     expect(JSON.stringify(reply)).not.toContain('recording');
   });
 
-  it('clearing an outcome sends null', async () => {
+  it('clearing an outcome sends null; a change Close already holds sends nothing', async () => {
     await connect();
-    await handle({ type: 'call.update', callId: NEWEST.id, changes: { outcome_id: null } }, CLOSE_PAGE);
-    expect(requests[0]!.body).toBe('{"outcome_id":null}');
+    await save({ outcome_id: makeOutcome(1).id });
+    requests.length = 0;
+    await handle({ type: 'call.save', jobId: JOB.replace('6f', '7f'), base: null, callId: NEWEST.id, changes: { outcome_id: null } }, CLOSE_PAGE);
+    expect(requests.find((r) => r.method === 'PUT')!.body).toBe('{"outcome_id":null}');
+    requests.length = 0;
+    const again = await handle(
+      { type: 'call.save', jobId: JOB.replace('6f', '8f'), base: null, callId: NEWEST.id, changes: { outcome_id: null } },
+      CLOSE_PAGE,
+    );
+    expect(again).toMatchObject({ ok: true, value: { state: 'saved' } });
+    expect(requests.map((r) => r.method)).toEqual(['GET']);
   });
 
   it('without a key: an auth error and nothing sent', async () => {
-    const reply = await handle({ type: 'call.update', callId: NEWEST.id, changes: { note: 'x' } }, CLOSE_PAGE);
-    expect(reply).toMatchObject({ ok: false, error: { kind: 'auth', nextStep: 'open-settings' } });
+    const reply = await save({ note: 'x' });
+    expect(reply).toMatchObject({ ok: true, value: { state: 'failed', error: { kind: 'auth', nextStep: 'open-settings' } } });
     expect(requests).toHaveLength(0);
   });
 
-  it('a call that is gone: not-found', async () => {
+  it('a call that is gone: not-found, and no PUT', async () => {
     await connect();
-    expect(await handle({ type: 'call.update', callId: NOT_A_CALL, changes: { note: 'x' } }, CLOSE_PAGE)).toMatchObject({
-      ok: false,
-      error: { kind: 'not-found' },
+    expect(await save({ note: 'x' }, NOT_A_CALL)).toMatchObject({
+      ok: true,
+      value: { state: 'failed', error: { kind: 'not-found' } },
     });
+    expect(requests.filter((r) => r.method === 'PUT')).toHaveLength(0);
   });
 });
 

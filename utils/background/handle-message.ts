@@ -1,4 +1,5 @@
-import { createCloseClient, type CloseClient } from '../close/client';
+import type { Browser } from 'wxt/browser';
+import { createCloseClient, type CloseClient, type CloseClientOptions } from '../close/client';
 import type { Outcome } from '../close/schemas';
 import { accountOf, type ConnectionStore } from '../connection';
 import {
@@ -9,23 +10,42 @@ import {
   type PageMessage,
   type Reply,
   type ReplyTypes,
+  type TabMessage,
 } from '../messages';
+import { redactDeep, redactError, secretForms } from '../redact';
 import { senderRole } from '../sender';
-import type { Browser } from 'wxt/browser';
+import { loadPanel } from './load-panel';
+import { createOutbox } from './outbox';
+import { createSaver, type Saver } from './saver';
 
 type MessageSender = Browser.runtime.MessageSender;
-import { loadPanel } from './load-panel';
 
 export interface BackgroundDeps {
   ownId: string;
   ownOrigin: string;
   connection: ConnectionStore;
   openSettings: () => Promise<void>;
-  createClient?: (apiKey: string) => CloseClient;
+  createClient?: (apiKey: string, options?: Partial<CloseClientOptions>) => CloseClient;
+  /** Tells a tab's content script how its save is going. */
+  notifyTab?: (tabId: number, message: TabMessage) => Promise<void>;
+  saver?: Saver;
   now?: () => number;
 }
 
 const reject = (message: string): Reply<never> => ({ ok: false, error: { kind: 'rejected', message } });
+
+/** The stored key, and a key being set: a bad one may come back in Close's error text. */
+async function secretsOf(connection: ConnectionStore, raw: unknown): Promise<string[]> {
+  const stored = await connection.get().catch(() => undefined);
+  let offered: unknown;
+  try {
+    offered = (raw as { apiKey?: unknown } | null)?.apiKey;
+  } catch {
+    offered = undefined; // a getter that throws: nothing was offered
+  }
+  const candidates = typeof offered === 'string' ? [offered, offered.trim()] : [];
+  return [...secretForms(stored?.apiKey), ...candidates.flatMap(secretForms)];
+}
 const OUTCOME_CACHE_MS = 5 * 60_000;
 
 /**
@@ -33,8 +53,21 @@ const OUTCOME_CACHE_MS = 5 * 60_000;
  * may do. Anything that fails a check is answered with a rejection and causes no request.
  */
 export function createMessageHandler(deps: BackgroundDeps) {
-  const createClient = deps.createClient ?? ((apiKey: string) => createCloseClient({ apiKey }));
+  const createClient =
+    deps.createClient ??
+    ((apiKey: string, options?: Partial<CloseClientOptions>) => createCloseClient({ apiKey, ...options }));
   const now = deps.now ?? Date.now;
+  const saver =
+    deps.saver ??
+    createSaver({
+      outbox: createOutbox(),
+      // The saver retries by itself, so that the panel can say how long it waits.
+      client: async () => {
+        const connection = await deps.connection.get();
+        return connection ? createClient(connection.apiKey, { rateLimitRetries: 0 }) : undefined;
+      },
+      notify: deps.notifyTab ?? (async () => undefined),
+    });
   // Outcomes change rarely; caching them makes a warm panel open cost one request.
   let outcomeCache: { apiKey: string; at: number; outcomes: Outcome[] } | undefined;
 
@@ -46,60 +79,91 @@ export function createMessageHandler(deps: BackgroundDeps) {
     return result;
   }
 
-  async function handleContent(message: ContentMessage): Promise<Reply<unknown>> {
-    if (message.type === 'settings.open') {
-      await deps.openSettings();
-      return { ok: true, value: null };
+  async function handleContent(message: ContentMessage, tabId: number | undefined): Promise<Reply<unknown>> {
+    switch (message.type) {
+      case 'settings.open':
+        await deps.openSettings();
+        return { ok: true, value: null };
+      case 'save.status':
+        return { ok: true, value: await saver.status(message.jobId) };
+      case 'outbox.cancel':
+        return { ok: true, value: await saver.cancel(message.jobId) };
+      case 'call.save': {
+        const { jobId, callId, changes, base } = message;
+        return { ok: true, value: await saver.save({ id: jobId, callId, changes, base, ...(tabId !== undefined && { tabId }) }) };
+      }
+      case 'panel.load': {
+        const connection = await deps.connection.get();
+        if (!connection) return { ok: true, value: { connected: false } };
+        const client = createClient(connection.apiKey);
+        const loaded = await loadPanel(client, connection.account, message, () =>
+          callOutcomes(connection.apiKey, client),
+        );
+        if (!loaded.ok || !loaded.value.connected) return loaded;
+        const ids = new Set(loaded.value.calls.map((call) => call.id));
+        const queued = (await saver.list()).filter((save) => ids.has(save.callId));
+        // Close answered just now: a good moment for saves that were waiting for it.
+        if (queued.some((save) => save.offline)) void saver.resume();
+        return { ok: true, value: { ...loaded.value, queued } };
+      }
     }
-    const connection = await deps.connection.get();
-    if (!connection) {
-      return message.type === 'panel.load'
-        ? { ok: true, value: { connected: false } }
-        : { ok: false, error: { kind: 'auth', message: 'Connect your Close API key first.', nextStep: 'open-settings' } };
-    }
-    const client = createClient(connection.apiKey);
-    if (message.type === 'panel.load') {
-      return loadPanel(client, connection.account, message, () => callOutcomes(connection.apiKey, client));
-    }
-    return client.updateCall(message.callId, message.changes);
   }
 
   async function handlePage(message: PageMessage): Promise<Reply<unknown>> {
-    if (message.type === 'key.status') {
-      const connection = await deps.connection.get();
-      return { ok: true, value: connection ? { connected: true, account: connection.account } : { connected: false } };
+    switch (message.type) {
+      case 'key.status': {
+        const connection = await deps.connection.get();
+        return { ok: true, value: connection ? { connected: true, account: connection.account } : { connected: false } };
+      }
+      case 'key.clear':
+        await deps.connection.clear();
+        outcomeCache = undefined;
+        return { ok: true, value: null };
+      case 'outbox.list':
+        return { ok: true, value: await saver.list() };
+      case 'outbox.cancel':
+        return { ok: true, value: await saver.cancel(message.jobId) };
+      case 'key.set': {
+        // The key is stored only after Close accepted it.
+        const me = await createClient(message.apiKey).me();
+        if (!me.ok) return me;
+        const account = accountOf(me.value);
+        await deps.connection.set({ apiKey: message.apiKey, account });
+        outcomeCache = undefined;
+        void saver.resume(); // saves that waited for a key can go now
+        return { ok: true, value: account };
+      }
     }
-    if (message.type === 'key.clear') {
-      await deps.connection.clear();
-      outcomeCache = undefined;
-      return { ok: true, value: null };
-    }
-    // The key is stored only after Close accepted it.
-    const me = await createClient(message.apiKey).me();
-    if (!me.ok) return me;
-    const account = accountOf(me.value);
-    await deps.connection.set({ apiKey: message.apiKey, account });
-    outcomeCache = undefined;
-    return { ok: true, value: account };
   }
 
-  return async function handleMessage(raw: unknown, sender: MessageSender): Promise<Reply<unknown>> {
+  const route = async (raw: unknown, sender: MessageSender): Promise<Reply<unknown>> => {
     try {
       const role = senderRole(sender, deps.ownId, deps.ownOrigin);
       if (role === 'content-script') {
         const parsed = ContentMessageSchema.safeParse(raw);
-        return parsed.success ? await handleContent(parsed.data) : reject('Malformed message from a Close page.');
+        return parsed.success
+          ? await handleContent(parsed.data, sender.tab?.id)
+          : reject('Malformed message from a Close page.');
       }
       if (role === 'extension-page') {
         const parsed = PageMessageSchema.safeParse(raw);
         return parsed.success ? await handlePage(parsed.data) : reject('Malformed message.');
       }
       return reject('Unknown sender.');
-    } catch {
+    } catch (error) {
       // Never let an unexpected failure leave a caller waiting, nor leak details (the key).
+      console.warn('Quick Edit for Close: a message failed.', redactError(error, await secretsOf(deps.connection, raw)));
       return reject('Something went wrong inside the extension.');
     }
   };
+  // --- Key hygiene (issue 5, SECURITY.md): whatever Close sent back, no reply carries the key.
+  const handleMessage = async (raw: unknown, sender: MessageSender): Promise<Reply<unknown>> => {
+    const reply = await route(raw, sender);
+    if (!reply.ok && reply.error.kind === 'rejected') return reply; // our own fixed words
+    return redactDeep(reply, await secretsOf(deps.connection, raw));
+  };
+  // --- end key hygiene
+  return Object.assign(handleMessage, { saver });
 }
 
 export type MessageHandler = ReturnType<typeof createMessageHandler>;

@@ -43,6 +43,7 @@ export async function loadPanel(
       calls,
       selectedCallId: named?.id ?? calls[0]?.id ?? null,
       outcomes: outcomeResult.value,
+      queued: [],
     },
   };
 }

@@ -2,6 +2,8 @@
 // sales rep understands, and the next step. Close's error bodies have no schema (FACTS.md),
 // so they are read defensively.
 
+import { redactAuthHeaders } from '../redact';
+
 export type CloseErrorKind =
   | 'auth'
   | 'forbidden'
@@ -31,6 +33,11 @@ export interface CloseError {
 
 const FIELD_NAMES: Record<string, string> = { note: 'Note', note_html: 'Note', outcome_id: 'Outcome' };
 
+// Close's words reach the panel and tabs: an echoed Authorization header must not (issue 5),
+// and a runaway error page is cut to a details line.
+const MAX_DETAIL = 1_000;
+const fromClose = (text: string) => redactAuthHeaders(text).slice(0, MAX_DETAIL);
+
 /** The message strings Close puts in its bodies, in every shape we know. */
 export function closeMessages(body: unknown): { detail?: string; fieldErrors?: Record<string, string> } {
   if (!body || typeof body !== 'object') return {};
@@ -46,10 +53,10 @@ export function closeMessages(body: unknown): { detail?: string; fieldErrors?: R
   if (rawFields && typeof rawFields === 'object' && !Array.isArray(rawFields)) {
     for (const [field, value] of Object.entries(rawFields)) {
       const text = Array.isArray(value) ? value.filter((v) => typeof v === 'string').join(' ') : value;
-      if (typeof text === 'string' && text) (fieldErrors ??= {})[field] = text;
+      if (typeof text === 'string' && text) (fieldErrors ??= {})[field] = fromClose(text);
     }
   }
-  return { ...(parts.length && { detail: parts.join(' ') }), ...(fieldErrors && { fieldErrors }) };
+  return { ...(parts.length && { detail: fromClose(parts.join(' ')) }), ...(fieldErrors && { fieldErrors }) };
 }
 
 export function errorFromResponse(status: number, body: unknown, retryAfterSeconds?: number): CloseError {

@@ -70,3 +70,19 @@ export const CallChangesSchema = z
   })
   .refine((changes) => Object.keys(changes).length > 0, { message: 'Nothing to change' });
 export type CallChanges = z.infer<typeof CallChangesSchema>;
+
+/** The parts of a call a save may overwrite, as the rep saw them: what conflicts are judged on. */
+export const CallBaseSchema = z.object({
+  date_updated: z.string(),
+  note: z.string().nullish(),
+  note_html: z.string().nullish(),
+  outcome_id: z.string().nullish(),
+});
+export type CallBase = z.infer<typeof CallBaseSchema>;
+
+export const callBase = (call: Call): CallBase => ({
+  date_updated: call.date_updated,
+  note: call.note ?? null,
+  note_html: call.note_html ?? null,
+  outcome_id: call.outcome_id ?? null,
+});

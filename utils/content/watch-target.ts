@@ -38,12 +38,34 @@ export function watchTarget(ctx: ContentScriptContext, onChange: (target: PageTa
     const next = currentTarget(url, document);
     if (!sameTarget(next, target)) onChange((target = next));
   }
-  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+  const follow = (newUrl: URL) => {
+    if (newUrl.href === url.href) return;
     url = newUrl;
     observeIfNeeded();
     update();
-  });
+  };
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => follow(newUrl));
+  if (!hasNavigationApi()) watchLocationWithoutNavigationApi(ctx, () => follow(new URL(location.href)));
   observeIfNeeded();
   ctx.onInvalidated(() => observer.disconnect());
   return target;
+}
+
+const hasNavigationApi = () =>
+  typeof (globalThis as { navigation?: { addEventListener?: unknown } }).navigation?.addEventListener === 'function';
+
+/**
+ * Without the Navigation API (Firefox before 147) WXT notices a pushState only by polling
+ * `location` once a second. A router updates the page right after it pushes (the current
+ * link's attributes at once, the view when its data is in), so checking the URL on every batch
+ * of DOM changes, and on back/forward, follows within a frame or two, for one string
+ * comparison per batch. Patching the page's `history` instead would need a script in the
+ * page's own world, which the page could call into. WXT's polling stays as the safety net.
+ */
+function watchLocationWithoutNavigationApi(ctx: ContentScriptContext, check: () => void) {
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, attributes: true, subtree: true });
+  ctx.addEventListener(window, 'popstate', check);
+  ctx.addEventListener(window, 'hashchange', check);
+  ctx.onInvalidated(() => observer.disconnect());
 }

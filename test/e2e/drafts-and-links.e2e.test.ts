@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { DEMO } from '../close-stand-in/demo-data.mjs';
-import { APP, apiRequests, startHarness, type Harness } from './harness';
+import { APP, startHarness, type Harness } from './harness';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -10,8 +10,6 @@ beforeAll(async () => {
 afterAll(() => harness?.close());
 beforeEach(() => harness.standIn.reset());
 
-type LoggedRequest = { method: string; path: string; status: number | null; body: unknown };
-const puts = () => apiRequests(harness.standIn, 'PUT') as LoggedRequest[];
 
 async function openPanel(leadId: string) {
   const page = await harness.leadPage(leadId);
@@ -20,34 +18,6 @@ async function openPanel(leadId: string) {
   await dialog.getByLabel('Note').waitFor();
   return { page, dialog };
 }
-
-test('on 429 the background waits as Close asks and retries by itself; the rep sees Saved', async () => {
-  const { page, dialog } = await openPanel(DEMO.leads.initech.id);
-  harness.standIn.faults.add({ method: 'PUT', kind: '429', rateReset: 0.4 });
-  await dialog.getByLabel('Outcome').selectOption({ label: 'No answer' });
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved');
-  const [limited, saved] = puts();
-  expect([limited?.status, saved?.status]).toEqual([429, 200]);
-  expect(saved?.body).toEqual({ outcome_id: DEMO.outcomes.noAnswer.id });
-  await page.close();
-});
-
-test('a dropped connection is explained, and the text stays in the box', async () => {
-  const { page, dialog } = await openPanel(DEMO.leads.initech.id);
-  // Chromium itself retries a request once when a reused connection is reset, so keep dropping.
-  harness.standIn.faults.add({ method: 'PUT', kind: 'drop', times: Infinity });
-  await dialog.getByLabel('Note').fill('Typed while the network failed');
-  await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect.poll(() => dialog.getByRole('alert').textContent()).toMatch(/Could not reach Close/);
-  expect(await dialog.getByLabel('Note').inputValue()).toBe('Typed while the network failed');
-  expect(puts().every((r) => r.status === 0)).toBe(true);
-  harness.standIn.faults.clear();
-  await dialog.getByRole('button', { name: 'Try again' }).click();
-  await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved');
-  expect(harness.standIn.state.calls.get(DEMO.calls.initechRichNote.id)?.note).toBe('Typed while the network failed');
-  await page.close();
-});
 
 test('a draft survives a reload and comes back with "Draft restored"; it is gone after a confirmed save', async () => {
   const { page, dialog } = await openPanel(DEMO.leads.globex.id);
@@ -61,8 +31,8 @@ test('a draft survives a reload and comes back with "Draft restored"; it is gone
   await restored.getByRole('button', { name: 'Save' }).click();
   await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved');
   const worker = await harness.worker();
-  const stored = await worker.evaluate(() => chrome.storage.local.get(null));
-  expect(Object.keys(stored).filter((k) => k.startsWith('draft:'))).toEqual([]);
+  const key = `draft:${DEMO.calls.globexPlainNote.id}`;
+  expect(await worker.evaluate((k) => chrome.storage.local.get(k), key)).toEqual({});
   await page.close();
 });
 

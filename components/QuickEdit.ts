@@ -1,0 +1,76 @@
+import type { Controller, QuickEditState } from '@/utils/content/controller';
+import type { MountPanel, PanelView } from '@/utils/content/lazy-panel';
+import { createLauncher } from './Launcher';
+
+const RELOAD_TEXT = 'The extension was updated or restarted. Reload this page to continue.';
+
+/**
+ * Everything the content script shows: the launcher where the page has a call, and the panel,
+ * whose script is loaded on the first open. Plain DOM; only the panel uses Preact.
+ */
+export function mountQuickEdit(container: HTMLElement, controller: Controller, loadPanel: () => Promise<MountPanel>) {
+  const preload = () => void loadPanel().catch(() => undefined);
+  const launcher = createLauncher(controller.open, preload);
+  let mountPanel: MountPanel | undefined;
+  let panel: PanelView | undefined;
+  let failure: HTMLElement | undefined;
+  // Where focus was before the panel opened: Close's page (shortcut) or our launcher.
+  let returnTo: Element | null = null;
+
+  function showPanel(mount: MountPanel) {
+    mountPanel = mount;
+    const { target, open } = controller.get();
+    if (!open || !target) return; // closed while the panel script loaded
+    panel ??= mount(container);
+    panel.render(target, controller.close);
+  }
+
+  function update({ target, open }: QuickEditState) {
+    if (target && open) {
+      // Before the launcher goes, while it (if it was used) still has focus.
+      returnTo ??= document.activeElement;
+      launcher.remove();
+      if (mountPanel) return showPanel(mountPanel);
+      loadPanel().then(showPanel, () => {
+        if (!controller.get().open) return;
+        failure ??= fallbackPanel(controller.close);
+        container.append(failure);
+        failure.querySelector('button')?.focus();
+      });
+      return;
+    }
+    panel?.unmount();
+    panel = undefined;
+    failure?.remove();
+    if (!target) launcher.remove();
+    else if (!launcher.isConnected) container.append(launcher);
+    if (returnTo) {
+      // Inside our shadow root the page only sees the host element: focus the launcher then.
+      if (returnTo.shadowRoot) {
+        if (target) launcher.focus();
+      } else if (returnTo instanceof HTMLElement) returnTo.focus();
+      returnTo = null;
+    }
+  }
+
+  update(controller.get());
+  return controller.subscribe(update);
+}
+
+/** Shown only when the panel script cannot be loaded (the extension was updated under the page). */
+function fallbackPanel(onClose: () => void): HTMLElement {
+  const box = document.createElement('section');
+  box.className = 'fallback';
+  box.setAttribute('role', 'dialog');
+  box.setAttribute('aria-label', 'Quick edit call');
+  const text = document.createElement('p');
+  text.setAttribute('role', 'alert');
+  text.textContent = RELOAD_TEXT;
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.textContent = 'Close panel';
+  close.addEventListener('click', onClose);
+  box.addEventListener('keydown', (e) => e.key === 'Escape' && onClose());
+  box.append(text, close);
+  return box;
+}

@@ -1,0 +1,41 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { mountQuickEdit } from '@/components/QuickEdit';
+import { createController } from '@/utils/content/controller';
+import { loadPanel } from '@/utils/content/lazy-panel';
+import { createShadowHost } from '@/utils/content/shadow-host';
+import { watchTarget } from '@/utils/content/watch-target';
+import type { TabMessage } from '@/utils/messages';
+import styles from '@/components/launcher.css?inline';
+
+// On every Close page a rep opens, all day: this script stays small (no Preact, no zod, no
+// panel) and does nothing on pages without a call but keep one observer. The panel is loaded on
+// the first open (utils/content/lazy-panel.ts). Budgets and measurements: BENCHMARKS.md.
+export default defineContentScript({
+  matches: ['https://app.close.com/*'],
+  // Right when the DOM is parsed, not at "idle" (up to 200 ms later while a heavy page still
+  // loads): the launcher depends on the URL only.
+  runAt: 'document_end',
+  cssInjectionMode: 'manual',
+  main(ctx) {
+    // Close is a single-page app: follow its URL (and its re-renders) without a reload.
+    const controller = createController(watchTarget(ctx, (target) => controller.setTarget(target)));
+
+    // The keyboard command arrives from the background and takes the launcher's path.
+    const onMessage = (message: unknown, sender: { id?: string }) => {
+      if (sender.id === browser.runtime.id && (message as TabMessage | undefined)?.type === 'panel.open')
+        controller.open();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+    // Present on every Close page, empty where there is no call (the launcher test relies on it).
+    const { host, container } = createShadowHost('close-quick-edit', styles);
+    document.body.append(host);
+    const unsubscribe = mountQuickEdit(container, controller, loadPanel);
+    ctx.onInvalidated(() => {
+      unsubscribe();
+      host.remove();
+    });
+  },
+});

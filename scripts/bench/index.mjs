@@ -1,0 +1,225 @@
+// `npm run bench`: builds the production extension and a reference, measures them in real
+// Chromium against the Close stand-in, and prints one table (BENCHMARKS.md explains each row).
+// Timings are reported, never asserted: only byte budgets fail `npm test` (scripts/size-budget.mjs).
+//
+//   npm run bench [-- --runs 20 --busy-runs 5 --busy-seconds 5 --no-build --json results.json]
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureNodeModules } from '../deps.mjs';
+import { ensureChromium } from '../chromium.mjs';
+import { extensionBytes, kb } from './bytes.mjs';
+import { describeMachine, summary } from './stats.mjs';
+
+const { values: options } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '20' },
+    'busy-runs': { type: 'string', default: '5' },
+    'busy-seconds': { type: 'string', default: '5' },
+    'no-build': { type: 'boolean', default: false },
+    json: { type: 'string' },
+    only: { type: 'string' },
+  },
+});
+const RUNS = Number(options.runs);
+const BUSY_RUNS = Number(options['busy-runs']);
+const BUSY_SECONDS = Number(options['busy-seconds']);
+const only = options.only ? new Set(options.only.split(',')) : undefined;
+const wanted = (figure) => !only || only.has(String(figure));
+
+// Its own output folder, so a benchmark never replaces the build a test run is using.
+const OUT = resolve(process.env.BENCH_OUT_DIR ?? '.output/bench');
+const EXTENSION = resolve(OUT, 'chrome-mv3');
+const REFERENCE = resolve(OUT, 'reference/chrome-mv3');
+
+ensureNodeModules();
+const chromePath = ensureChromium();
+const machineBefore = describeMachine(chromePath);
+
+if (!options['no-build']) {
+  const build = (args, outDir) =>
+    execFileSync('npx', ['wxt', 'build', ...args], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, WXT_OUT_DIR: outDir } });
+  console.log(`Building the production extension into ${EXTENSION} …`);
+  build([], OUT);
+  console.log('Building the reference (a bare Preact "hello" content script, scripts/bench/reference) …');
+  build(['scripts/bench/reference'], resolve(OUT, 'reference'));
+}
+
+const { DEMO } = await import('../../test/close-stand-in/index.mjs');
+const { startStandIn, launch, connect } = await import('./browser.mjs');
+const measure = await import('./measure.mjs');
+
+const leads = [DEMO.leads.acme, DEMO.leads.globex, DEMO.leads.initech];
+const auth = `Basic ${Buffer.from(`${DEMO.apiKey}:`).toString('base64')}`;
+const results = { machine: machineBefore, runs: RUNS, busyRuns: BUSY_RUNS, busySeconds: BUSY_SECONDS };
+
+results.bytes = { extension: extensionBytes(EXTENSION), reference: extensionBytes(REFERENCE) };
+
+const env = await startStandIn();
+try {
+  env.browser = await launch({ chromePath, port: env.server.port, extensionDir: EXTENSION });
+  await connect(env.browser.context, env.browser.extensionId, DEMO.apiKey);
+  const step = async (figure, label, run) => {
+    if (!wanted(figure)) return undefined;
+    process.stdout.write(`Measuring ${label} …`);
+    const t0 = Date.now();
+    const value = await run();
+    console.log(` ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    return value;
+  };
+  results.reference = await step('ref', 'the reference fetch', () =>
+    measure.referenceFetch(env, { runs: RUNS, leadId: DEMO.leads.globex.id, auth }),
+  );
+  results.launcher = await step(2, 'DOMContentLoaded → launcher', () => measure.launcherAfterLoad(env, { runs: RUNS, leads }));
+  results.navigation = await step(3, 'single-page navigation', () => measure.navigation(env, { runs: RUNS, leads }));
+  results.panelOpen = await step(4, 'panel open', () => measure.panelOpen(env, { runs: RUNS, leads }));
+  results.save = await step(5, 'Save → PUT', () => measure.save(env, { runs: RUNS, lead: DEMO.leads.globex }));
+  results.stoppedWorker = await step(6, 'stopped worker → answer', () =>
+    measure.stoppedWorker(env, { runs: RUNS, lead: DEMO.leads.initech }),
+  );
+  if (wanted(7)) {
+    env.bare = await launch({ chromePath, port: env.server.port });
+    results.hostPage = await step(7, `host-page cost (${BUSY_RUNS} × ${BUSY_SECONDS} s, with and without)`, () =>
+      measure.hostPageCost(env, {
+        runs: BUSY_RUNS,
+        seconds: BUSY_SECONDS,
+        pages: [
+          { name: 'lead page, feed with call links', path: `/lead/${DEMO.leads.acme.id}/`, callLinks: true },
+          { name: 'inbox, no call in the URL', path: '/inbox/', callLinks: false },
+        ],
+      }),
+    );
+  }
+} finally {
+  await env.bare?.close();
+  await env.browser?.close();
+  await env.server.close();
+}
+results.machine.loadAverageAfter = os.loadavg().map((l) => l.toFixed(2)).join(' / ');
+
+console.log(`\n${table(results)}`);
+const jsonFile = resolve(options.json ?? resolve(OUT, 'bench-results.json'));
+writeFileSync(jsonFile, JSON.stringify(results, null, 2));
+console.log(`\nEvery sample: ${jsonFile}`);
+
+// ---------------------------------------------------------------------------------------------
+
+function table(r) {
+  const ms = (v) => (Number.isFinite(v) ? `${v < 10 ? v.toFixed(1) : v.toFixed(0)} ms` : '–');
+  const x = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '–');
+  const verdict = (ok) => (ok === undefined ? '' : ok ? 'met' : '**missed**');
+  const rows = [];
+  const row = (figure, what, median, p95, reference, ratio, target = '', ok) =>
+    rows.push(`| ${figure} | ${what} | ${median} | ${p95} | ${reference} | ${ratio} | ${target} ${verdict(ok)} |`);
+
+  // 1. Bytes: deterministic, so median = p95.
+  const ext = r.bytes.extension;
+  const hello = r.bytes.reference.contentScript;
+  const bytesRow = (label, part, target, ok) => {
+    if (!part) return;
+    row(1, `${label}, raw`, kb(part.raw), kb(part.raw), `${kb(hello.raw)} hello`, x(part.raw, hello.raw));
+    row(1, `${label}, gzip`, kb(part.gzip), kb(part.gzip), `${kb(hello.gzip)} hello`, x(part.gzip, hello.gzip), target, ok);
+  };
+  bytesRow('content script JS + CSS (every Close page)', ext.contentScript, '≤ 14 KB (goal ≤ 10 KB)', ext.contentScript.gzip <= 10_000);
+  bytesRow('panel script (loaded on the first open)', ext.panelScript);
+  bytesRow('background worker', ext.background);
+  bytesRow('popup (HTML, JS, CSS)', ext.popup);
+
+  const rtt = r.reference ? summary(r.reference.map((s) => s.rtt)) : undefined;
+  const leave = r.reference ? summary(r.reference.map((s) => s.leave)) : undefined;
+  const refRtt = rtt ? `${ms(rtt.median)} fetch` : '–';
+  const latency = (figure, what, samples, { target, limit, ok, ref = rtt, refLabel = refRtt } = {}) => {
+    const s = summary(samples);
+    row(figure, what, ms(s.median), ms(s.p95), refLabel, x(s.median, ref?.median), target ?? '', ok ?? (limit === undefined ? undefined : s.median <= limit));
+  };
+  const requests = (samples) => {
+    const s = summary(samples.map((v) => v.requests));
+    return s.median === s.p95 ? `${s.median}` : `${s.median} (p95 ${s.p95})`;
+  };
+
+  if (r.launcher) latency(2, 'DOMContentLoaded → launcher shown (lead page, fresh load)', r.launcher, { target: '≤ 50 ms', limit: 50 });
+  if (r.navigation) {
+    const n = r.navigation;
+    latency(3, `navigation to another lead → panel on its call (${requests(n.panel)} API request)`, n.panel.map((s) => s.ms), {
+      target: '≤ 100 ms',
+      limit: 100,
+    });
+    latency(3, 'navigation from the inbox to a lead → launcher shown', n.launcher, { target: '≤ 100 ms', limit: 100 });
+  }
+  if (r.panelOpen) {
+    const p = r.panelOpen;
+    const oneRequest = (samples) => samples.every((s) => s.requests === 1);
+    latency(4, `first open on a page (loads the panel script) → interactive; requests: ${requests(p.first)}`, p.first.map((s) => s.ms), {
+      target: '1 request',
+      ok: oneRequest(p.first),
+    });
+    latency(4, `open again on the same page → interactive; requests: ${requests(p.again)}`, p.again.map((s) => s.ms), {
+      target: '1 request',
+      ok: oneRequest(p.again),
+    });
+  }
+  if (r.save) {
+    latency(5, `Save pressed → PUT reaches Close (stand-in); requests per save: ${requests(r.save)}`, r.save.map((s) => s.leave), {
+      target: '≤ 20 ms',
+      limit: 20,
+      ref: leave,
+      refLabel: leave ? `${ms(leave.median)} fetch → Close` : '–',
+    });
+    latency(5, 'Save pressed → "Saved" shown', r.save.map((s) => s.savedMs));
+  }
+  if (r.stoppedWorker) {
+    const w = r.stoppedWorker;
+    latency(6, `stopped worker → first answer (no Close request; worker stopped in ${w.stopped}/${w.tries} runs)`, w.rejected.cold.map((s) => s.ms), {
+      target: '≤ 150 ms',
+      limit: 150,
+    });
+    latency(6, `stopped worker → panel data (${requests(w.panelLoad.cold)} API requests)`, w.panelLoad.cold.map((s) => s.ms), {
+      target: '≤ 150 ms',
+      limit: 150,
+    });
+    latency(6, 'running worker → answer (for comparison)', w.rejected.warm.map((s) => s.ms));
+    latency(6, `running worker → panel data (${requests(w.panelLoad.warm)} API request)`, w.panelLoad.warm.map((s) => s.ms));
+  }
+  if (r.hostPage) {
+    for (const [name, h] of Object.entries(r.hostPage)) {
+      const withExt = summary(h.with);
+      const without = summary(h.without);
+      const added = (withExt.median - without.median) / without.median;
+      const perSecond = Math.round(summary(h.mutations).median / r.busySeconds);
+      row(
+        7,
+        `main-thread time, ${name} (${perSecond.toLocaleString('en')} mutations/s for ${r.busySeconds} s): with the extension`,
+        ms(withExt.median),
+        ms(withExt.p95),
+        `${ms(without.median)} without (p95 ${ms(without.p95)})`,
+        x(withExt.median, without.median),
+        `≤ 2 % added: ${(added * 100).toFixed(1)} %`,
+        added <= 0.02,
+      );
+      const t = h.trace;
+      if (t && !t.error)
+        row(
+          7,
+          `… traced run: our JavaScript ${ms(t.ourJsMs)} in ${t.ourJsCalls} calls (longest ${ms(t.ourLongestMs)}); long tasks ${t.longTasks}, with ours in them ${t.longTasksWithOurs}`,
+          ms(t.ourJsMs),
+          '–',
+          `${ms(t.taskMs)} all tasks`,
+          x(t.ourJsMs, t.taskMs),
+          '0 long tasks of ours',
+          t.longTasksWithOurs === 0,
+        );
+    }
+  }
+
+  const m = r.machine;
+  return [
+    `Machine: ${m.cpu}, ${m.memory} RAM; ${m.os}; Node ${m.node}; ${m.chromium}; load average (1/5/15 min) ${m.loadAverage} before, ${m.loadAverageAfter} after.`,
+    `Runs: ${r.runs} per latency, ${r.busyRuns} × ${r.busySeconds} s per host-page figure. Reference fetch: GET a lead's calls from an extension page (round trip${leave ? `; reaches Close after ${ms(leave.median)}` : ''}).`,
+    '',
+    '| # | Figure | Median | p95 | Reference | Ratio | Target |',
+    '|---|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}

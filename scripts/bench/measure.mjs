@@ -1,0 +1,268 @@
+// The figures of `npm run bench` (BENCHMARKS.md). Each function returns samples; index.mjs turns
+// them into medians, p95s and ratios. Timings are taken in the page or the content script with
+// performance.now(), or, where a latency ends at Close, from the page's wall clock to the
+// stand-in's (same machine, same clock).
+import { installProbes, stampNavigations, watchLauncherFromStart } from './page-probes.mjs';
+import { devtools, wallClock } from './browser.mjs';
+import { analyseTrace, recordTrace } from './trace.mjs';
+
+const APP = 'https://app.close.com';
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function benchPage(context, { fromStart = false } = {}) {
+  const page = await context.newPage();
+  await page.addInitScript(installProbes);
+  await page.addInitScript(stampNavigations);
+  if (fromStart) await page.addInitScript(watchLauncherFromStart);
+  return page;
+}
+
+/** Clicks the launcher in the page and waits until the rep can type in the panel. */
+const openPanel = (page, callId) =>
+  page.evaluate(async (id) => {
+    const ready = window.__bench.when('interactive', id);
+    const t0 = performance.now();
+    window.__bench.launcher().click();
+    const t1 = await ready;
+    return { ms: t1 - t0, sentAt: performance.timeOrigin + t0, doneAt: performance.timeOrigin + t1 };
+  }, callId);
+
+async function closePanel(page) {
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => window.__bench.when('launcher'));
+}
+
+/** API requests in a window, counted once stragglers had time to arrive. */
+async function requestsBetween(env, from, to, settleMs = 300) {
+  await sleep(settleMs);
+  return env.apiArrivals(from, to + settleMs);
+}
+
+/** Reference: a plain fetch of a lead's calls from an extension page. */
+export async function referenceFetch(env, { runs, leadId, auth }) {
+  const page = await env.browser.context.newPage();
+  await page.goto(`chrome-extension://${env.browser.extensionId}/popup.html`);
+  await sleep(300);
+  const url = `https://api.close.com/api/v1/activity/call/?lead_id=${leadId}`;
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const { sentAt, rtt } = await page.evaluate(
+      async ([u, a]) => {
+        const t0 = performance.now();
+        const res = await fetch(u, { headers: { authorization: a }, cache: 'no-store' });
+        await res.json();
+        return { sentAt: performance.timeOrigin + t0, rtt: performance.now() - t0 };
+      },
+      [url, auth],
+    );
+    const [arrival] = env.apiArrivals(sentAt - 20);
+    samples.push({ rtt, leave: arrival ? arrival.at - sentAt : NaN });
+    env.arrivals.length = 0; // nothing else runs meanwhile; keeps the next lookup unambiguous
+    await sleep(50);
+  }
+  await page.close();
+  return samples;
+}
+
+/** 2. DOMContentLoaded → launcher in the page and laid out, on a freshly loaded lead page. */
+export async function launcherAfterLoad(env, { runs, leads }) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await benchPage(env.browser.context, { fromStart: true });
+    await page.goto(`${APP}/lead/${leads[i % leads.length].id}/`);
+    const { shown, dcl } = await page.evaluate(async () => ({
+      shown: await window.__benchLauncherAt,
+      dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventStart,
+    }));
+    samples.push(shown - dcl);
+    await page.close();
+  }
+  return samples;
+}
+
+/**
+ * 3. Single-page navigation (Close's own pushState) to another lead with the panel open → the
+ * panel shows the new lead's call; and from the inbox to a lead → the launcher is there.
+ */
+export async function navigation(env, { runs, leads }) {
+  const page = await benchPage(env.browser.context);
+  await page.goto(`${APP}/lead/${leads[0].id}/`);
+  await page.evaluate(() => window.__bench.when('launcher'));
+  await openPanel(page, leads[0].latestCallId);
+  const panel = [];
+  for (let i = 1; i <= runs; i++) {
+    const lead = leads[i % leads.length];
+    await sleep(150);
+    const { ms, sentAt, doneAt } = await page.evaluate(async (l) => {
+      const ready = window.__bench.when('panelCall', l.latestCallId);
+      document.querySelector(`nav a[href="/lead/${l.id}/"]`).click();
+      const t1 = await ready;
+      const t0 = window.__benchNavAt;
+      return { ms: t1 - t0, sentAt: performance.timeOrigin + t0, doneAt: performance.timeOrigin + t1 };
+    }, lead);
+    panel.push({ ms, requests: (await requestsBetween(env, sentAt, doneAt)).length });
+  }
+  await page.close();
+
+  const inbox = await benchPage(env.browser.context);
+  await inbox.goto(`${APP}/inbox/`);
+  const launcher = [];
+  for (let i = 0; i < runs; i++) {
+    await sleep(100);
+    const ms = await inbox.evaluate(async (id) => {
+      const shown = window.__bench.when('launcher');
+      const t0 = performance.now();
+      history.pushState({}, '', `/lead/${id}/`);
+      const t1 = await shown;
+      history.pushState({}, '', '/inbox/');
+      await window.__bench.when('noLauncher');
+      return t1 - t0;
+    }, leads[i % leads.length].id);
+    launcher.push(ms);
+  }
+  await inbox.close();
+  return { panel, launcher };
+}
+
+/**
+ * 4. Launcher clicked → panel interactive (the lead's call shown, focus in Note), with the
+ * background's caches warm: on a freshly loaded page (the panel script is loaded then) and
+ * opened again on the same page. Counts the API requests each open made.
+ */
+export async function panelOpen(env, { runs, leads }) {
+  // Warm the background: outcomes are cached for 5 minutes.
+  {
+    const page = await benchPage(env.browser.context);
+    await page.goto(`${APP}/lead/${leads[0].id}/`);
+    await page.evaluate(() => window.__bench.when('launcher'));
+    await openPanel(page, leads[0].latestCallId);
+    await page.close();
+  }
+  const first = [];
+  const again = [];
+  for (let i = 0; i < runs; i++) {
+    const lead = leads[i % leads.length];
+    const page = await benchPage(env.browser.context);
+    await page.goto(`${APP}/lead/${lead.id}/`);
+    await page.evaluate(() => window.__bench.when('launcher'));
+    await sleep(200);
+    const a = await openPanel(page, lead.latestCallId);
+    first.push({ ms: a.ms, requests: (await requestsBetween(env, a.sentAt, a.doneAt)).length });
+    await closePanel(page);
+    await sleep(200);
+    const b = await openPanel(page, lead.latestCallId);
+    again.push({ ms: b.ms, requests: (await requestsBetween(env, b.sentAt, b.doneAt)).length });
+    await page.close();
+  }
+  return { first, again };
+}
+
+/**
+ * 5. Save pressed → the PUT reaches the stand-in (which answers at once); requests per save;
+ * and Save → "Saved".
+ */
+export async function save(env, { runs, lead }) {
+  const page = await benchPage(env.browser.context);
+  await page.goto(`${APP}/lead/${lead.id}/`);
+  await page.evaluate(() => window.__bench.when('launcher'));
+  await openPanel(page, lead.latestCallId);
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    await page.evaluate((text) => window.__bench.type(text), `Benchmark note ${i} ${Date.now()}`);
+    await sleep(400); // as a rep would: typing ends, then Save
+    const { sentAt, doneAt, savedMs } = await page.evaluate(async () => {
+      const saved = window.__bench.when('saved');
+      const t0 = performance.now();
+      window.__bench.buttonNamed('Save').click();
+      const t1 = await saved;
+      return { sentAt: performance.timeOrigin + t0, doneAt: performance.timeOrigin + t1, savedMs: t1 - t0 };
+    });
+    const requests = await requestsBetween(env, sentAt, doneAt);
+    const put = requests.find((r) => r.method === 'PUT');
+    samples.push({ leave: put ? put.at - sentAt : NaN, savedMs, requests: requests.length });
+  }
+  await page.close();
+  return samples;
+}
+
+/**
+ * 6. The worker stopped (DevTools: ServiceWorker.stopAllWorkers, checked until DevTools reports
+ * it stopped) → the first answer to a message from the content script: one the background
+ * answers without Close (a rejected message), and a panel load (which then also asks Close).
+ */
+export async function stoppedWorker(env, { runs, lead }) {
+  const page = await benchPage(env.browser.context);
+  const tools = await devtools(env.browser.context, page);
+  await page.goto(`${APP}/lead/${lead.id}/`);
+  await page.evaluate(() => window.__bench.when('launcher'));
+  const ask = (message) =>
+    tools.inContentScript(`(async () => {
+      const t0 = performance.now();
+      const reply = await chrome.runtime.sendMessage(${JSON.stringify(message)});
+      return { ms: performance.now() - t0, ok: reply?.ok, sentAt: performance.timeOrigin + t0, doneAt: performance.timeOrigin + performance.now() };
+    })()`);
+  const kinds = {
+    rejected: { type: 'panel.load', leadId: 'not-a-lead' },
+    panelLoad: { type: 'panel.load', leadId: lead.id },
+  };
+  const result = { stopped: 0, tries: 0 };
+  for (const [kind, message] of Object.entries(kinds)) {
+    result[kind] = { cold: [], warm: [] };
+    for (let i = 0; i < runs; i++) {
+      result.tries++;
+      if (await tools.stopWorker(env.browser.extensionId)) result.stopped++;
+      await sleep(100);
+      const cold = await ask(message);
+      const requests = (await requestsBetween(env, cold.sentAt, cold.doneAt)).length;
+      result[kind].cold.push({ ms: cold.ms, requests });
+      await sleep(100);
+      const warm = await ask(message);
+      result[kind].warm.push({ ms: warm.ms, requests: (await requestsBetween(env, warm.sentAt, warm.doneAt)).length });
+    }
+  }
+  await page.close();
+  return result;
+}
+
+/**
+ * 7. Host-page cost: a page making ~10,000 DOM mutations a second for a while, in Chromium with
+ * the extension and in Chromium without it; the renderer's main-thread time (DevTools
+ * Performance.getMetrics TaskDuration) over the busy window. Then one traced run with the
+ * extension, for the long tasks and JavaScript time that are ours.
+ */
+export async function hostPageCost(env, { runs, seconds, pages }) {
+  const feed = { ms: seconds * 1000, perSecond: 10_000 };
+  const out = {};
+  for (const { name, path, callLinks } of pages) {
+    const samples = { with: [], without: [], mutations: [] };
+    for (let i = 0; i < runs; i++) {
+      // Alternate which browser goes first, so drift on a shared machine hits both alike.
+      const order = i % 2 ? ['without', 'with'] : ['with', 'without'];
+      for (const mode of order) {
+        const browser = mode === 'with' ? env.browser : env.bare;
+        const page = await benchPage(browser.context);
+        const tools = await devtools(browser.context, page);
+        await tools.cdp.send('Performance.enable');
+        await page.goto(`${APP}${path}`);
+        await sleep(500);
+        const before = await tools.metrics();
+        const made = await page.evaluate((f) => window.__bench.busyFeed(f), { ...feed, callLinks });
+        const after = await tools.metrics();
+        samples[mode].push((after.TaskDuration - before.TaskDuration) * 1000);
+        samples.mutations.push(made);
+        await page.close();
+      }
+    }
+    const page = await benchPage(env.browser.context);
+    const tools = await devtools(env.browser.context, page);
+    await page.goto(`${APP}${path}`);
+    await sleep(500);
+    const trace = await recordTrace(tools.cdp, () => page.evaluate((f) => window.__bench.busyFeed(f), { ...feed, callLinks }));
+    samples.trace = analyseTrace(trace, { pageUrl: APP, extensionId: env.browser.extensionId });
+    await page.close();
+    out[name] = samples;
+  }
+  return out;
+}
+
+export { wallClock };

@@ -1,0 +1,68 @@
+// A DevTools trace of the page's renderer while it works, and what in it is ours: JavaScript
+// from chrome-extension://<our id>/ (our content script and the panel script run there, in
+// their isolated world), and the long tasks (≥ 50 ms) that contain any of it.
+
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8.execute'];
+
+/** Traces while `work()` runs; the trace events. */
+export async function recordTrace(cdp, work) {
+  await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: CATEGORIES } });
+  let stream;
+  try {
+    await work();
+  } finally {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    ({ stream } = await complete);
+  }
+  const chunks = [];
+  for (;;) {
+    const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
+    chunks.push(base64Encoded ? Buffer.from(data, 'base64') : Buffer.from(data));
+    if (eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  return Array.isArray(parsed) ? parsed : parsed.traceEvents;
+}
+
+/** JavaScript entry points in the timeline that name the script they run. */
+const JS_EVENTS = new Set(['FunctionCall', 'EvaluateScript', 'v8.callFunction', 'v8.run', 'TimerFire', 'EventDispatch']);
+
+const scriptUrl = (event) => event.args?.data?.url ?? event.args?.data?.stackTrace?.[0]?.url ?? '';
+
+/**
+ * Our share of the page's main thread: JavaScript time from our extension's scripts (outermost
+ * events only, so nothing is counted twice), main-thread task time, and long tasks.
+ */
+export function analyseTrace(events, { pageUrl, extensionId }) {
+  // The renderer that hosts the page: the process whose frame is on pageUrl.
+  const started = events.find((e) => e.name === 'TracingStartedInBrowser');
+  const frame = started?.args?.data?.frames?.find((f) => f.url?.startsWith(pageUrl));
+  const threads = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const main = threads.find((t) => t.pid === frame?.processId) ?? threads[0];
+  if (!main) return { error: 'no renderer main thread in the trace' };
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+
+  const tasks = onMain.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+  const ours = `chrome-extension://${extensionId}/`;
+  const ourJs = [];
+  let end = -Infinity;
+  for (const e of onMain) {
+    if (!JS_EVENTS.has(e.name) || !scriptUrl(e).startsWith(ours)) continue;
+    if (e.ts < end) continue; // nested in one already counted
+    ourJs.push(e);
+    end = e.ts + (e.dur ?? 0);
+  }
+  const long = tasks.filter((t) => t.dur >= 50_000);
+  const longOurs = long.filter((t) => ourJs.some((j) => j.ts >= t.ts && j.ts < t.ts + t.dur));
+  const ms = (us) => us / 1000;
+  return {
+    taskMs: ms(tasks.reduce((sum, t) => sum + t.dur, 0)),
+    ourJsMs: ms(ourJs.reduce((sum, e) => sum + (e.dur ?? 0), 0)),
+    ourJsCalls: ourJs.length,
+    ourLongestMs: ms(Math.max(0, ...ourJs.map((e) => e.dur ?? 0))),
+    longTasks: long.length,
+    longTasksWithOurs: longOurs.length,
+  };
+}

@@ -1,0 +1,84 @@
+import type { ElementHandle, Page } from 'puppeteer-core';
+
+// Elements are found by role and accessible name as Firefox's accessibility engine computes
+// them (WebDriver BiDi's accessibility locator), the names UI-CONTRACT.md promises.
+const aria = (name: string, role: string) => `::-p-aria([name="${name}"][role="${role}"])`;
+const role = (name: string) => `::-p-aria([role="${name}"])`;
+/** Inside the content script's open shadow root. */
+const panel = (selector: string) => `close-quick-edit >>> ${selector}`;
+
+export const POPUP = {
+  // Firefox gives a password field no ARIA role, and its <label> carries the same name: the
+  // helpers below resolve a matched label to the control it labels.
+  apiKey: '::-p-aria(API key)',
+  save: aria('Save', 'button'),
+  disconnect: aria('Disconnect', 'button'),
+  alert: role('alert'),
+  email: '[data-testid="account-email"]',
+  organization: '[data-testid="account-organization"]',
+};
+
+export const PANEL = {
+  launcher: panel(aria('Quick edit call', 'button')),
+  dialog: panel(aria('Quick edit call', 'dialog')),
+  call: panel(aria('Call', 'combobox')),
+  note: panel(aria('Note', 'textbox')),
+  outcome: panel(aria('Outcome', 'combobox')),
+  save: panel(aria('Save', 'button')),
+  openSettings: panel(aria('Open settings', 'button')),
+  status: panel(role('status')),
+  alert: panel(role('alert')),
+};
+
+/**
+ * Waits for a visible element. (puppeteer's Locator API times out on BiDi accessibility
+ * selectors in Firefox, so these helpers use waitForSelector, which does not.)
+ */
+export async function find(page: Page, selector: string) {
+  const handle = await page.waitForSelector(selector, { visible: true });
+  const control = (await handle?.evaluateHandle((el) => (el instanceof HTMLLabelElement ? el.control ?? el : el)))?.asElement();
+  if (!control) throw new Error(`${selector} not found.`);
+  return control as ElementHandle<Element>;
+}
+
+export async function click(page: Page, selector: string) {
+  await (await find(page, selector)).click();
+}
+
+/** Replaces the field's text by typing, so the page sees real key events. */
+export async function fill(page: Page, selector: string, text: string) {
+  const field = await find(page, selector);
+  await field.evaluate((el) => (el as HTMLInputElement).select());
+  await field.type(text);
+}
+
+/** How many elements match right now (0 while absent): for polling, never waits. */
+export const count = async (page: Page, selector: string) => (await page.$$(selector)).length;
+
+/** A form control's value, or undefined while it is absent. */
+export async function valueOf(page: Page, selector: string): Promise<string | undefined> {
+  const handle = await page.$(selector);
+  return handle?.evaluate((el) => ((el instanceof HTMLLabelElement ? el.control : el) as HTMLInputElement | null)?.value);
+}
+
+export async function textOf(page: Page, selector: string): Promise<string | undefined> {
+  const handle = await page.$(selector);
+  return handle?.evaluate((el) => el.textContent ?? '');
+}
+
+/** Whether the element has focus inside its own tree (document or shadow root). */
+export async function isFocused(page: Page, selector: string): Promise<boolean> {
+  const handle = await page.$(selector);
+  return (await handle?.evaluate((el) => el === (el.getRootNode() as Document | ShadowRoot).activeElement)) ?? false;
+}
+
+/** Chooses the option whose text is `label`, as a rep picking from the list would end up. */
+export async function selectByLabel(page: Page, selector: string, label: string) {
+  const select = await find(page, selector);
+  const value = await select.evaluate(
+    (el, text) => [...(el as HTMLSelectElement).options].find((o) => o.textContent === text)?.value,
+    label,
+  );
+  if (value === undefined) throw new Error(`No option "${label}" in ${selector}.`);
+  await select.select(value);
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+// End-to-end tests in real Firefox (ESR) over WebDriver BiDi, against the same Close stand-in
+// as the Chromium tests. One file at a time: each starts its own Firefox, and the machines
+// have two cores.
+export default defineConfig({
+  test: {
+    include: ['test/e2e-firefox/**/*.e2e.test.ts'],
+    environment: 'node',
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 90_000,
+    // Waiting for the UI is not a speed test: the machines are noisy.
+    expect: { poll: { timeout: 10_000 } },
+  },
+});
