@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
 // have two cores.
 export default defineConfig({
   test: {
-    include: ['test/e2e-firefox/**/*.e2e.test.ts'],
+    // STORE_SCREENSHOTS=1 runs only the store screenshot script instead (docs/store/README.md).
+    include: process.env.STORE_SCREENSHOTS ? ['test/e2e-firefox/store-screenshots.shot.ts'] : ['test/e2e-firefox/**/*.test.ts'],
     environment: 'node',
     fileParallelism: false,
     testTimeout: 60_000,

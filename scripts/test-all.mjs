@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureNodeModules } from './deps.mjs';
 import { ensureChromium, ensureVirtualDisplay } from './chromium.mjs';
+import { ensureFirefox } from './firefox.mjs';
 
 const started = Date.now();
 const results = [];
@@ -53,6 +54,7 @@ step('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json
 });
 const built = step('build for Chrome', npx, ['wxt', 'build']);
 step('build for Firefox', npx, ['wxt', 'build', '-b', 'firefox']);
+step('build for Firefox (MV3, not shipped: README)', npx, ['wxt', 'build', '-b', 'firefox', '--mv3']);
 step('size budget', 'node', ['scripts/size-budget.mjs']);
 spawnSync('sh', ['-c', `npx web-ext lint --source-dir .output/firefox-mv2 --output json > ${lintReport}`], {
   stdio: 'inherit',
@@ -67,6 +69,25 @@ if (built) {
     { count: vitestCounts(e2eReport) },
   );
 }
+// Firefox: the shipped MV2 build in Debian's firefox-esr over WebDriver BiDi, plus its lint check.
+let firefox;
+try {
+  firefox = ensureFirefox();
+} catch (error) {
+  console.log(`\n${error.message}`);
+  results.push({ name: 'Firefox (not found, not installable)', ok: false, seconds: 0, passed: 0, failed: 1 });
+}
+if (firefox && existsSync('.output/firefox-mv2/manifest.json')) {
+  process.env.FIREFOX_PATH ??= firefox;
+  const firefoxReport = join(reports, 'firefox.json');
+  step(
+    'end-to-end tests (Firefox ESR, shipped build) and web-ext lint warnings',
+    npx,
+    ['vitest', 'run', '--config', 'vitest.firefox.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${firefoxReport}`],
+    { count: vitestCounts(firefoxReport) },
+  );
+}
+step('store zips: npm run zip, and a rebuild from the Firefox sources zip', 'node', ['scripts/zip-check.mjs']);
 rmSync(reports, { recursive: true, force: true });
 
 const passed = results.reduce((sum, r) => sum + r.passed, 0);

@@ -3,7 +3,9 @@ import { z } from './zod';
 import type { Account } from './messages';
 
 // The API key and the account it belongs to. Only the background reads or writes this item;
-// nothing else imports this module.
+// nothing else imports this module (a build test checks that no other bundle names it).
+// storage.local, not storage.session: a rep connects once, not after every browser restart
+// and extension update; what that costs, and why we accept it, is in SECURITY.md.
 const ConnectionSchema = z.object({
   apiKey: z.string().min(1),
   account: z.object({ email: z.string(), name: z.string(), organization: z.string() }),

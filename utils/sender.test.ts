@@ -67,6 +67,17 @@ describe('content scripts', () => {
     expect(role(contentScript({ tab: undefined }))).toBeUndefined();
   });
 
+  it('a tab without a usable id is not one either', () => {
+    expect(role(contentScript({ tab: { ...tab, id: undefined } }))).toBeUndefined();
+    expect(role(contentScript({ tab: { ...tab, id: -1 } }))).toBeUndefined(); // TAB_ID_NONE
+  });
+
+  it('only a document the rep is looking at: not prerendered, not in the back-forward cache', () => {
+    const withLifecycle = (documentLifecycle: string) => ({ ...contentScript(), documentLifecycle }) as Sender;
+    expect(role(withLifecycle('active'))).toBe('content-script');
+    for (const state of ['prerender', 'cached', 'pending_deletion']) expect(role(withLifecycle(state))).toBeUndefined();
+  });
+
   it.each([
     'http://app.close.com/lead/x/',
     'https://app.close.com.evil.example/lead/x/',

@@ -33,6 +33,10 @@ export function senderRole(sender: MessageSender, ownId: string, ownOrigin: stri
   const claimed = (sender as { origin?: string }).origin;
   if (claimed !== undefined && claimed !== origin) return undefined;
   if (origin === ownOrigin) return 'extension-page';
-  if (sender.tab && origin === CLOSE_APP_ORIGIN && sender.frameId === 0) return 'content-script';
+  // A tab the rep can see: not a prerendered or back-forward-cached page nobody is looking at.
+  const lifecycle = (sender as { documentLifecycle?: string }).documentLifecycle;
+  const tabId = sender.tab?.id;
+  if (typeof tabId === 'number' && tabId >= 0 && origin === CLOSE_APP_ORIGIN && sender.frameId === 0 && (lifecycle ?? 'active') === 'active')
+    return 'content-script';
   return undefined;
 }

@@ -73,12 +73,29 @@ try {
     measure.referenceFetch(env, { runs: RUNS, leadId: DEMO.leads.globex.id, auth }),
   );
   results.launcher = await step(2, 'DOMContentLoaded → launcher', () => measure.launcherAfterLoad(env, { runs: RUNS, leads }));
+  const startupRuns = Math.min(RUNS, 10);
+  results.startup = await step(2, 'content script start-up (traced)', () =>
+    measure.contentScriptStartup(env.browser, { runs: startupRuns, leadId: DEMO.leads.acme.id }),
+  );
   results.navigation = await step(3, 'single-page navigation', () => measure.navigation(env, { runs: RUNS, leads }));
   results.panelOpen = await step(4, 'panel open', () => measure.panelOpen(env, { runs: RUNS, leads }));
   results.save = await step(5, 'Save → PUT', () => measure.save(env, { runs: RUNS, lead: DEMO.leads.globex }));
   results.stoppedWorker = await step(6, 'stopped worker → answer', () =>
     measure.stoppedWorker(env, { runs: RUNS, lead: DEMO.leads.initech }),
   );
+  if (wanted(2) || wanted(6)) {
+    const reference = await launch({ chromePath, port: env.server.port, extensionDir: REFERENCE });
+    try {
+      results.referenceStartup = await step(2, 'reference content script start-up (traced)', () =>
+        measure.contentScriptStartup(reference, { runs: startupRuns, leadId: DEMO.leads.acme.id }),
+      );
+      results.stoppedReferenceWorker = await step(6, 'stopped reference worker → answer', () =>
+        measure.stoppedWorkerReference(reference, { runs: RUNS, leadId: DEMO.leads.initech.id }),
+      );
+    } finally {
+      await reference.close();
+    }
+  }
   if (wanted(7)) {
     env.bare = await launch({ chromePath, port: env.server.port });
     results.hostPage = await step(7, `host-page cost (${BUSY_RUNS} × ${BUSY_SECONDS} s, with and without)`, () =>
@@ -140,6 +157,18 @@ function table(r) {
   };
 
   if (r.launcher) latency(2, 'DOMContentLoaded → launcher shown (lead page, fresh load)', r.launcher, { target: '≤ 50 ms', limit: 50 });
+  if (r.startup?.length) {
+    const cpu = summary(r.startup.map((s) => s.cpuMs));
+    const hello = r.referenceStartup?.length ? summary(r.referenceStartup.map((s) => s.cpuMs)) : undefined;
+    row(
+      2,
+      `content script start-up on the page's main thread (CPU time, traced, ${cpu.n} loads)`,
+      ms(cpu.median),
+      ms(cpu.p95),
+      hello ? `${ms(hello.median)} hello` : '–',
+      x(cpu.median, hello?.median),
+    );
+  }
   if (r.navigation) {
     const n = r.navigation;
     latency(3, `navigation to another lead → panel on its call (${requests(n.panel)} API request)`, n.panel.map((s) => s.ms), {
@@ -179,6 +208,9 @@ function table(r) {
       target: '≤ 150 ms',
       limit: 150,
     });
+    const floor = r.stoppedReferenceWorker;
+    if (floor)
+      latency(6, `reference: the smallest worker built the same way, stopped → first answer (stopped in ${floor.stopped}/${floor.tries})`, floor.samples);
     latency(6, 'running worker → answer (for comparison)', w.rejected.warm.map((s) => s.ms));
     latency(6, `running worker → panel data (${requests(w.panelLoad.warm)} API request)`, w.panelLoad.warm.map((s) => s.ms));
   }
@@ -187,7 +219,7 @@ function table(r) {
       const withExt = summary(h.with);
       const without = summary(h.without);
       const added = (withExt.median - without.median) / without.median;
-      const perSecond = Math.round(summary(h.mutations).median / r.busySeconds);
+      const perSecond = Math.round(summary(h.feed.map((f) => f.made)).median / r.busySeconds);
       row(
         7,
         `main-thread time, ${name} (${perSecond.toLocaleString('en')} mutations/s for ${r.busySeconds} s): with the extension`,
@@ -202,13 +234,13 @@ function table(r) {
       if (t && !t.error)
         row(
           7,
-          `… traced run: our JavaScript ${ms(t.ourJsMs)} in ${t.ourJsCalls} calls (longest ${ms(t.ourLongestMs)}); long tasks ${t.longTasks}, with ours in them ${t.longTasksWithOurs}`,
+          `… traced run with the extension: our JavaScript in ${t.ourJsCalls} calls (longest ${ms(t.ourLongestMs)}); long tasks: ${t.longTasks} (the page's), ${t.longTasksWithOurs} with some of ours in them, ${t.longTasksOfOurs} made long by ours`,
           ms(t.ourJsMs),
           '–',
           `${ms(t.taskMs)} all tasks`,
           x(t.ourJsMs, t.taskMs),
           '0 long tasks of ours',
-          t.longTasksWithOurs === 0,
+          t.longTasksOfOurs === 0,
         );
     }
   }

@@ -4,7 +4,7 @@
 // stand-in's (same machine, same clock).
 import { installProbes, stampNavigations, watchLauncherFromStart } from './page-probes.mjs';
 import { devtools, wallClock } from './browser.mjs';
-import { analyseTrace, recordTrace } from './trace.mjs';
+import { analyseTrace, recordTrace, scriptStartup } from './trace.mjs';
 
 const APP = 'https://app.close.com';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -75,6 +75,26 @@ export async function launcherAfterLoad(env, { runs, leads }) {
       dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventStart,
     }));
     samples.push(shown - dcl);
+    await page.close();
+  }
+  return samples;
+}
+
+/**
+ * 2, host-page side: the main-thread time our content script takes to start on a lead page
+ * (traced; thread CPU time of its EvaluateScript). Also run for the reference hello script.
+ */
+export async function contentScriptStartup(browser, { runs, leadId }) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const page = await browser.context.newPage();
+    const tools = await devtools(browser.context, page);
+    const events = await recordTrace(tools.cdp, async () => {
+      await page.goto(`${APP}/lead/${leadId}/`);
+      await sleep(300);
+    });
+    const startup = scriptStartup(events, `chrome-extension://${browser.extensionId}/content-scripts/`);
+    if (startup) samples.push(startup);
     await page.close();
   }
   return samples;
@@ -225,6 +245,32 @@ export async function stoppedWorker(env, { runs, lead }) {
 }
 
 /**
+ * 6, reference: the same for the smallest worker built the same way (scripts/bench/reference),
+ * asked by its own content script: what Chromium alone needs to start a stopped worker.
+ */
+export async function stoppedWorkerReference(browser, { runs, leadId }) {
+  const page = await benchPage(browser.context);
+  const tools = await devtools(browser.context, page);
+  await page.goto(`${APP}/lead/${leadId}/`);
+  await sleep(300);
+  const samples = [];
+  let stopped = 0;
+  for (let i = 0; i < runs; i++) {
+    if (await tools.stopWorker(browser.extensionId)) stopped++;
+    await sleep(100);
+    samples.push(
+      await tools.inContentScript(`(async () => {
+        const t0 = performance.now();
+        await chrome.runtime.sendMessage({ type: 'ping' });
+        return performance.now() - t0;
+      })()`),
+    );
+  }
+  await page.close();
+  return { samples, stopped, tries: runs };
+}
+
+/**
  * 7. Host-page cost: a page making ~10,000 DOM mutations a second for a while, in Chromium with
  * the extension and in Chromium without it; the renderer's main-thread time (DevTools
  * Performance.getMetrics TaskDuration) over the busy window. Then one traced run with the
@@ -234,7 +280,7 @@ export async function hostPageCost(env, { runs, seconds, pages }) {
   const feed = { ms: seconds * 1000, perSecond: 10_000 };
   const out = {};
   for (const { name, path, callLinks } of pages) {
-    const samples = { with: [], without: [], mutations: [] };
+    const samples = { with: [], without: [], feed: [] };
     for (let i = 0; i < runs; i++) {
       // Alternate which browser goes first, so drift on a shared machine hits both alike.
       const order = i % 2 ? ['without', 'with'] : ['with', 'without'];
@@ -246,10 +292,10 @@ export async function hostPageCost(env, { runs, seconds, pages }) {
         await page.goto(`${APP}${path}`);
         await sleep(500);
         const before = await tools.metrics();
-        const made = await page.evaluate((f) => window.__bench.busyFeed(f), { ...feed, callLinks });
+        const { made, ticks, longestTick } = await page.evaluate((f) => window.__bench.busyFeed(f), { ...feed, callLinks });
         const after = await tools.metrics();
         samples[mode].push((after.TaskDuration - before.TaskDuration) * 1000);
-        samples.mutations.push(made);
+        samples.feed.push({ mode, made, ticks, longestTick });
         await page.close();
       }
     }

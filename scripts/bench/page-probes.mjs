@@ -85,16 +85,21 @@ export function installProbes() {
   /**
    * A synthetic busy feed: `perSecond` DOM mutations a second (an item added, the oldest removed
    * past 200) for `ms`, paced by the clock, not by timer accuracy. With `callLinks`, each item
-   * carries a "Copy Link" to a call, as Close's activity feed does. Resolves with how many it made.
+   * carries a "Copy Link" to a call, as Close's activity feed does. Resolves with how many it
+   * made, in how many timer ticks, and the longest tick.
    */
   function busyFeed({ ms, perSecond, callLinks }) {
     const list = document.createElement('ul');
     (document.querySelector('main') ?? document.body).append(list);
     const start = performance.now();
     let made = 0;
+    let ticks = 0;
+    let longestTick = 0;
     return new Promise((resolve) => {
       const tick = () => {
-        const elapsed = performance.now() - start;
+        const tickStart = performance.now();
+        ticks++;
+        const elapsed = tickStart - start;
         const due = Math.min(Math.round((Math.min(elapsed, ms) * perSecond) / 1000), Math.round((ms * perSecond) / 1000));
         while (made < due) {
           if (made % 2 === 0 || list.childElementCount < 200) {
@@ -113,10 +118,11 @@ export function installProbes() {
           }
           made++;
         }
+        longestTick = Math.max(longestTick, performance.now() - tickStart);
         if (elapsed < ms) setTimeout(tick, 10);
         else {
           list.remove();
-          resolve(made);
+          resolve({ made, ticks, longestTick });
         }
       };
       setTimeout(tick, 10);

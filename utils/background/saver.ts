@@ -26,6 +26,8 @@ export interface SaverDeps {
 type Step = { ok: true; value: Call } | { ok: false; error: CloseError };
 type Outcome = SaveResult | { state: 'retry'; error: CloseError };
 
+const INTERRUPTED_GRACE_MS = 2_000;
+
 const NOT_CONNECTED: CloseError = {
   kind: 'auth',
   message: 'Connect your Close API key first.',
@@ -77,6 +79,10 @@ export function createSaver(deps: SaverDeps) {
       settle(job, { state: 'failed', error: NOT_CONNECTED });
       return 'done';
     }
+    // Attempts left over from an earlier worker mean its request was cut off on the wire, and
+    // may still reach Close: give it time to land, so the check below sees it and no older
+    // text overtakes a newer one.
+    if (job.attempts > 0) await sleep(INTERRUPTED_GRACE_MS);
     for (let attempts = job.attempts + 1; ; attempts++) {
       await deps.outbox.update(job.id, { attempts });
       inFlight.add(job.id);

@@ -23,11 +23,12 @@ export function watchTarget(ctx: ContentScriptContext, onChange: (target: PageTa
   let url = new URL(location.href);
   let target = currentTarget(url, document);
   let scheduled = false;
-  const observer = new MutationObserver(() => {
+  const scheduleRescan = () => {
     if (scheduled) return;
     scheduled = true;
     ctx.setTimeout(update, RESCAN_DELAY_MS);
-  });
+  };
+  const observer = new MutationObserver(scheduleRescan);
   // Pages whose URL names the call need no observer at all.
   const observeIfNeeded = () => {
     if (getPageTarget(url)) observer.disconnect();
@@ -42,7 +43,11 @@ export function watchTarget(ctx: ContentScriptContext, onChange: (target: PageTa
     if (newUrl.href === url.href) return;
     url = newUrl;
     observeIfNeeded();
-    update();
+    if (getPageTarget(url)) return update();
+    // The links on the page still belong to the view being left (the `navigate` event comes
+    // before Close renders the new one): no call until a rescan of the new view finds one.
+    if (target) onChange((target = undefined));
+    scheduleRescan();
   };
   ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => follow(newUrl));
   if (!hasNavigationApi()) watchLocationWithoutNavigationApi(ctx, () => follow(new URL(location.href)));

@@ -1,0 +1,143 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createController, type Controller } from '@/utils/content/controller';
+import type { MountPanel, PanelView } from '@/utils/content/lazy-panel';
+import { createShadowHost } from '@/utils/content/shadow-host';
+import type { PageTarget } from '@/utils/page';
+import { mountQuickEdit } from './QuickEdit';
+
+const LEAD: PageTarget = { leadId: 'lead_0123456789abcdefghijAB' };
+const OTHER: PageTarget = { leadId: 'lead_0123456789abcdefghijCD' };
+
+/** A panel script stand-in that records what the view asks of it. */
+function fakePanel() {
+  const calls: { target: PageTarget; onClose: () => void }[] = [];
+  let mounted = 0;
+  let unmounted = 0;
+  const mount: MountPanel = (container): PanelView => {
+    mounted++;
+    const root = document.createElement('section');
+    root.setAttribute('role', 'dialog');
+    container.append(root);
+    return {
+      render: (target, onClose) => void calls.push({ target, onClose }),
+      unmount: () => {
+        unmounted++;
+        root.remove();
+      },
+    };
+  };
+  return { mount, calls, counts: () => ({ mounted, unmounted }) };
+}
+
+const launcherIn = (root: ParentNode) =>
+  [...root.querySelectorAll('button')].find((b) => b.textContent?.trim().endsWith('Quick edit call'));
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+let controller: Controller;
+let shadow: ShadowRoot;
+let container: HTMLElement;
+
+beforeEach(() => {
+  document.body.replaceChildren();
+  const host = createShadowHost('close-quick-edit', '');
+  document.body.append(host.host);
+  shadow = host.shadow;
+  container = host.container;
+});
+
+describe('the launcher', () => {
+  it('is there only while the page has a call', () => {
+    controller = createController(undefined);
+    mountQuickEdit(container, controller, vi.fn());
+    expect(launcherIn(shadow)).toBeUndefined();
+    controller.setTarget(LEAD);
+    expect(launcherIn(shadow)?.textContent).toBe('✎ Quick edit call');
+    controller.setTarget(undefined);
+    expect(launcherIn(shadow)).toBeUndefined();
+  });
+
+  it('starts loading the panel when a pointer reaches it or it gets focus', () => {
+    controller = createController(LEAD);
+    const load = vi.fn(() => new Promise<MountPanel>(() => undefined));
+    mountQuickEdit(container, controller, load);
+    launcherIn(shadow)!.dispatchEvent(new Event('pointerenter'));
+    expect(load).toHaveBeenCalled();
+  });
+});
+
+describe('the panel', () => {
+  it('is loaded on the first open, shown for the page’s target, and replaced by the focused launcher on close', async () => {
+    controller = createController(LEAD);
+    const panel = fakePanel();
+    const load = vi.fn(async () => panel.mount);
+    mountQuickEdit(container, controller, load);
+    launcherIn(shadow)!.focus();
+    launcherIn(shadow)!.click();
+    expect(launcherIn(shadow)).toBeUndefined();
+    await settle();
+    expect(panel.calls.map((c) => c.target)).toEqual([LEAD]);
+    expect(shadow.querySelector('[role="dialog"]')).not.toBeNull();
+
+    panel.calls[0]!.onClose();
+    expect(panel.counts()).toEqual({ mounted: 1, unmounted: 1 });
+    expect(shadow.querySelector('[role="dialog"]')).toBeNull();
+    expect(shadow.activeElement).toBe(launcherIn(shadow));
+
+    controller.open(); // the keyboard command
+    await settle();
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(panel.counts().mounted).toBe(2);
+  });
+
+  it('follows a navigation to another lead, and closes on a page without a call', async () => {
+    controller = createController(LEAD);
+    const panel = fakePanel();
+    mountQuickEdit(container, controller, async () => panel.mount);
+    controller.open();
+    await settle();
+    controller.setTarget(OTHER);
+    expect(panel.calls.map((c) => c.target)).toEqual([LEAD, OTHER]);
+    controller.setTarget(undefined);
+    expect(panel.counts().unmounted).toBe(1);
+    expect(launcherIn(shadow)).toBeUndefined();
+  });
+
+  it('is not shown when closed before its script arrived', async () => {
+    controller = createController(LEAD);
+    const panel = fakePanel();
+    let arrive!: (mount: MountPanel) => void;
+    mountQuickEdit(container, controller, () => new Promise((resolve) => (arrive = resolve)));
+    controller.open();
+    controller.close();
+    arrive(panel.mount);
+    await settle();
+    expect(panel.counts().mounted).toBe(0);
+    expect(launcherIn(shadow)).toBeDefined();
+  });
+
+  it('says what to do when its script cannot be loaded, and Esc closes that', async () => {
+    controller = createController(LEAD);
+    mountQuickEdit(container, controller, () => Promise.reject(new Error('Extension context invalidated.')));
+    controller.open();
+    await settle();
+    const dialog = shadow.querySelector('[role="dialog"]')!;
+    expect(dialog.getAttribute('aria-label')).toBe('Quick edit call');
+    expect(dialog.querySelector('[role="alert"]')?.textContent).toMatch(/Reload this page/);
+    dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(controller.get().open).toBe(false);
+    expect(shadow.querySelector('[role="dialog"]')).toBeNull();
+  });
+});
+
+describe('the shadow host', () => {
+  it('is open, and keeps key events from reaching the page', () => {
+    const host = document.querySelector('close-quick-edit')!;
+    expect(host.shadowRoot).toBe(shadow);
+    const pageKeys: string[] = [];
+    document.addEventListener('keydown', (e) => pageKeys.push(e.key));
+    const input = document.createElement('textarea');
+    container.append(input);
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'g', bubbles: true, composed: true }));
+    expect(pageKeys).toEqual([]);
+  });
+});
