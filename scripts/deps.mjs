@@ -7,6 +7,9 @@ export function ensureNodeModules() {
   const marker = 'node_modules/.package-lock.json';
   const stale = !existsSync(marker) || statSync('package-lock.json').mtimeMs > statSync(marker).mtimeMs;
   if (!stale) return;
-  console.log('Installing npm packages (npm ci)…');
-  execSync('npm ci --no-audit --no-fund', { stdio: 'inherit' });
+  // Not `npm ci`: the registry these machines reach has no builds of rollup's native package
+  // for other platforms, so the lock file cannot list them and `npm ci` refuses it as out of
+  // sync. `npm install` installs exactly the locked versions for this platform.
+  console.log('Installing npm packages (npm install, from package-lock.json)…');
+  execSync('npm install --no-audit --no-fund', { stdio: 'inherit' });
 }

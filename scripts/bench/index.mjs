@@ -39,8 +39,14 @@ const chromePath = ensureChromium();
 const machineBefore = describeMachine(chromePath);
 
 if (!options['no-build']) {
-  const build = (args, outDir) =>
-    execFileSync('npx', ['wxt', 'build', ...args], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, WXT_OUT_DIR: outDir } });
+  const build = (args, outDir) => {
+    try {
+      execFileSync('npx', ['wxt', 'build', ...args], { stdio: 'pipe', env: { ...process.env, WXT_OUT_DIR: outDir } });
+    } catch (error) {
+      process.stderr.write(`${error.stdout ?? ''}${error.stderr ?? ''}`);
+      throw new Error(`wxt build ${args.join(' ')} failed`);
+    }
+  };
   console.log(`Building the production extension into ${EXTENSION} …`);
   build([], OUT);
   console.log('Building the reference (a bare Preact "hello" content script, scripts/bench/reference) …');

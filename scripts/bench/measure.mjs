@@ -81,8 +81,8 @@ export async function launcherAfterLoad(env, { runs, leads }) {
 }
 
 /**
- * 2, host-page side: the main-thread time our content script takes to start on a lead page
- * (traced; thread CPU time of its EvaluateScript). Also run for the reference hello script.
+ * 2, host-page side: the main-thread time our content script takes while a lead page loads
+ * (traced; thread CPU time of its evaluation and its calls). Also run for the reference hello.
  */
 export async function contentScriptStartup(browser, { runs, leadId }) {
   const samples = [];
@@ -93,7 +93,7 @@ export async function contentScriptStartup(browser, { runs, leadId }) {
       await page.goto(`${APP}/lead/${leadId}/`);
       await sleep(300);
     });
-    const startup = scriptStartup(events, `chrome-extension://${browser.extensionId}/content-scripts/`);
+    const startup = scriptStartup(events, { pageUrl: APP, urlPrefix: `chrome-extension://${browser.extensionId}/` });
     if (startup) samples.push(startup);
     await page.close();
   }

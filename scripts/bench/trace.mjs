@@ -32,30 +32,39 @@ const JS_EVENTS = new Set(['FunctionCall', 'EvaluateScript', 'v8.callFunction', 
 
 const scriptUrl = (event) => event.args?.data?.url ?? event.args?.data?.stackTrace?.[0]?.url ?? '';
 
-/**
- * Our share of the page's main thread: JavaScript time from our extension's scripts (outermost
- * events only, so nothing is counted twice), main-thread task time, and long tasks.
- */
-export function analyseTrace(events, { pageUrl, extensionId }) {
-  // The renderer that hosts the page: the process whose frame is on pageUrl.
+/** The page's renderer main thread: the process whose frame is on pageUrl. */
+function pageMainThread(events, pageUrl) {
   const started = events.find((e) => e.name === 'TracingStartedInBrowser');
   const frame = started?.args?.data?.frames?.find((f) => f.url?.startsWith(pageUrl));
   const threads = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   const main = threads.find((t) => t.pid === frame?.processId) ?? threads[0];
-  if (!main) return { error: 'no renderer main thread in the trace' };
-  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+  if (!main) return undefined;
+  return events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X').sort((a, b) => a.ts - b.ts);
+}
 
-  // RunTask wraps ThreadControllerImpl::RunTask: count the outer one only.
-  const tasks = onMain.filter((e) => e.name === 'RunTask');
-  const ours = `chrome-extension://${extensionId}/`;
-  const ourJs = [];
+/** Our JavaScript on a thread: outermost events only, so nothing is counted twice. */
+function jsFrom(onMain, urlPrefix) {
+  const ours = [];
   let end = -Infinity;
   for (const e of onMain) {
-    if (!JS_EVENTS.has(e.name) || !scriptUrl(e).startsWith(ours)) continue;
+    if (!JS_EVENTS.has(e.name) || !scriptUrl(e).startsWith(urlPrefix)) continue;
     if (e.ts < end) continue; // nested in one already counted
-    ourJs.push(e);
+    ours.push(e);
     end = e.ts + (e.dur ?? 0);
   }
+  return ours;
+}
+
+/**
+ * Our share of the page's main thread: JavaScript time from our extension's scripts, main-thread
+ * task time, and long tasks.
+ */
+export function analyseTrace(events, { pageUrl, extensionId }) {
+  const onMain = pageMainThread(events, pageUrl);
+  if (!onMain) return { error: 'no renderer main thread in the trace' };
+  // RunTask wraps ThreadControllerImpl::RunTask: count the outer one only.
+  const tasks = onMain.filter((e) => e.name === 'RunTask');
+  const ourJs = jsFrom(onMain, `chrome-extension://${extensionId}/`);
   const oursIn = (t) => ourJs.filter((j) => j.ts >= t.ts && j.ts < t.ts + t.dur).reduce((sum, j) => sum + (j.dur ?? 0), 0);
   const long = tasks.filter((t) => t.dur >= 50_000).map((t) => ({ dur: t.dur, ours: oursIn(t) }));
   const ms = (us) => us / 1000;
@@ -73,10 +82,15 @@ export function analyseTrace(events, { pageUrl, extensionId }) {
 }
 
 /**
- * A content script's start-up on the page's main thread: its EvaluateScript (compile, run, and
- * the microtasks it queued), wall time and the thread's CPU time.
+ * A content script's start-up on the page's main thread while the page loads: its evaluation
+ * and every call into it (such as its DOMContentLoaded listener), wall time and thread CPU time.
  */
-export function scriptStartup(events, urlPrefix) {
-  const run = events.find((e) => e.ph === 'X' && e.name === 'EvaluateScript' && scriptUrl(e).startsWith(urlPrefix));
-  return run ? { wallMs: run.dur / 1000, cpuMs: (run.tdur ?? NaN) / 1000 } : undefined;
+export function scriptStartup(events, { pageUrl, urlPrefix }) {
+  const onMain = pageMainThread(events, pageUrl);
+  const ours = onMain ? jsFrom(onMain, urlPrefix) : [];
+  if (!ours.length) return undefined;
+  return {
+    wallMs: ours.reduce((sum, e) => sum + e.dur, 0) / 1000,
+    cpuMs: ours.reduce((sum, e) => sum + (e.tdur ?? e.dur), 0) / 1000,
+  };
 }

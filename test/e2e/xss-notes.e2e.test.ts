@@ -127,7 +127,7 @@ test(`read path: ${XSS_PAYLOADS.length} payloads in Close's note_html, shown and
   console.log(`XSS read path: ${XSS_PAYLOADS.length} payloads, 0 executions`);
   await world.detach();
   await page.close();
-}, 240_000);
+}, 360_000);
 
 test(`write path: ${XSS_PAYLOADS.length} payloads typed by the rep, saved, panel reopened: the same text, nothing runs`, async () => {
   const page = await harness.leadPage(WRITE_LEAD);
@@ -186,4 +186,4 @@ test(`write path: ${XSS_PAYLOADS.length} payloads typed by the rep, saved, panel
   console.log(`XSS write path: ${XSS_PAYLOADS.length} payloads, 0 executions`);
   await fresh.detach();
   await page.close();
-}, 300_000);
+}, 420_000);

@@ -26,7 +26,14 @@ export function watchTarget(ctx: ContentScriptContext, onChange: (target: PageTa
   const scheduleRescan = () => {
     if (scheduled) return;
     scheduled = true;
-    ctx.setTimeout(update, RESCAN_DELAY_MS);
+    // Until the rescan runs, more changes cannot change what it finds: stop listening meanwhile,
+    // so a busy page (a live feed) costs one callback per rescan, not one per batch of DOM
+    // changes, and no change records are made for us (issue 6, BENCHMARKS.md).
+    observer.disconnect();
+    ctx.setTimeout(() => {
+      observeIfNeeded();
+      update();
+    }, RESCAN_DELAY_MS);
   };
   const observer = new MutationObserver(scheduleRescan);
   // Pages whose URL names the call need no observer at all.

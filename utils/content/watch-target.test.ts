@@ -1,0 +1,48 @@
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { watchTarget } from './watch-target';
+
+// Pages whose URL names no call: the target comes from the first call linked on the page, found
+// by a rescan after DOM changes. Close's feeds change the DOM all the time (issue 6).
+
+const CALL = 'acti_K2Nm8Dq2zQ3kYv0Z3K1ab7dn0QcN1pP5r3ZcYtL0aWk';
+const LATER_CALL = 'acti_Zz9Nm8Dq2zQ3kYv0Z3K1ab7dn0QcN1pP5r3ZcYtL0a';
+
+let ctx: ContentScriptContext;
+const flush = () => new Promise<void>((resolve) => queueMicrotask(resolve));
+const link = (href: string) => Object.assign(document.createElement('a'), { href });
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL('https://app.close.com/inbox/');
+  document.body.replaceChildren();
+  ctx = new ContentScriptContext('watch-target-test');
+});
+afterEach(() => {
+  ctx.abort();
+  vi.useRealTimers();
+});
+
+it('rescans once per burst of changes, and keeps watching after a rescan', async () => {
+  const seen = vi.fn();
+  const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+  expect(watchTarget(ctx, seen)).toBeUndefined();
+  for (let i = 0; i < 100; i++) {
+    document.body.append(document.createElement('p'));
+    await flush();
+  }
+  document.body.append(link(`/call/${CALL}/voicemail/`));
+  await flush();
+  expect(seen).not.toHaveBeenCalled();
+  const observedBefore = observe.mock.calls.length;
+  await vi.advanceTimersByTimeAsync(150);
+  expect(seen.mock.calls).toEqual([[{ callId: CALL }]]);
+  // One rescan for the whole burst: the observer was set up again once, after it.
+  expect(observe.mock.calls.length - observedBefore).toBe(1);
+
+  // Watching goes on: a call link that comes first later is followed.
+  document.body.prepend(link(`/lead/x/#activityId=${LATER_CALL}`));
+  await flush();
+  await vi.advanceTimersByTimeAsync(150);
+  expect(seen.mock.calls.at(-1)).toEqual([{ callId: LATER_CALL }]);
+});
