@@ -6,9 +6,9 @@ interface ConflictAlertProps {
   mine: { note: string; outcomeId: string | null };
   outcomes: Outcome[];
   noteChanged: boolean;
-  onKeepMine: () => void;
-  onUseTheirs: () => void;
-  onAppendMine: () => void;
+  onKeepMine: (event: Event) => void;
+  onUseTheirs: (event: Event) => void;
+  onAppendMine: (event: Event) => void;
 }
 
 const outcomeName = (outcomes: Outcome[], id: string | null | undefined) =>

@@ -10,7 +10,8 @@ export function createLauncher(onOpen: () => void, onIntent: () => void): HTMLBu
   icon.setAttribute('aria-hidden', 'true');
   icon.textContent = '✎ ';
   button.append(icon, 'Quick edit call');
-  button.addEventListener('click', onOpen);
+  // Only a real click: a script on Close's page can reach our open shadow root (SECURITY.md).
+  button.addEventListener('click', (event) => event.isTrusted && onOpen());
   // A pointer on its way to the button, or focus on it: start fetching the panel now.
   button.addEventListener('pointerenter', onIntent);
   button.addEventListener('focus', onIntent);

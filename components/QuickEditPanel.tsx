@@ -6,6 +6,7 @@ import { appendNote } from '@/utils/content/append-note';
 import { saveCall } from '@/utils/content/save-call';
 import { saveEvents } from '@/utils/content/save-events';
 import { send } from '@/utils/content/send';
+import { trusted } from '@/utils/content/trusted';
 import { undoChanges } from '@/utils/content/undo';
 import { drafts } from '@/utils/drafts';
 import type { PanelData, Rejection, Reply, SaveResult } from '@/utils/messages';
@@ -194,7 +195,7 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
   }
 
   function onKeyDown(event: KeyboardEvent) {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && event.isTrusted) {
       event.preventDefault();
       saveNow();
     } else if (event.key === 'Escape') {
@@ -229,10 +230,8 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
       )}
       {load.state === 'ready' && load.data.connected && call && (
         <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            saveNow();
-          }}
+          // Saving happens on a real click or key press only (trusted), never on a form submit.
+          onSubmit={(e) => e.preventDefault()}
         >
           <CallPicker calls={calls} selectedId={call.id} onSelect={setCallId} />
           <NoteEditor
@@ -262,19 +261,19 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
               <button
                 type="button"
                 class="link"
-                onClick={() => {
+                onClick={trusted(() => {
                   void drafts.remove(call.id);
                   setNote(noteText(call));
                   setOutcomeId(call.outcome_id ?? null);
                   setDraftRestored(false);
-                }}
+                })}
               >
                 Discard draft
               </button>
             </p>
           )}
           <div class="actions">
-            <button type="submit" class="primary" disabled={isBusy(save)}>
+            <button type="button" class="primary" disabled={isBusy(save)} onClick={trusted(saveNow)}>
               Save
             </button>
             <span class="shortcut">Ctrl/⌘+Enter</span>
@@ -285,9 +284,9 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
               mine={{ note, outcomeId }}
               outcomes={outcomes}
               noteChanged={note !== noteText(call)}
-              onKeepMine={() => resolveConflict('mine')}
-              onUseTheirs={() => resolveConflict('theirs')}
-              onAppendMine={() => resolveConflict('append')}
+              onKeepMine={trusted(() => resolveConflict('mine'))}
+              onUseTheirs={trusted(() => resolveConflict('theirs'))}
+              onAppendMine={trusted(() => resolveConflict('append'))}
             />
           )}
         </form>
@@ -295,20 +294,20 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
       <SaveFeedback
         state={save}
         now={now}
-        onUndo={() => {
+        onUndo={trusted(() => {
           if (save.kind === 'saved')
             void performSave({ from: save.after, changes: save.undo, base: callBase(save.after), undo: true });
-        }}
-        onRetry={() => {
+        })}
+        onRetry={trusted(() => {
           // A failed undo is tried again as it was; a failed save takes what the boxes hold now.
           const job = currentJob.current ? jobs.current.get(currentJob.current) : undefined;
           if (job?.undo) void performSave(job);
           else saveNow();
-        }}
-        onCancelQueued={() => {
+        })}
+        onCancelQueued={trusted(() => {
           if (save.kind !== 'queued') return;
           void send({ type: 'outbox.cancel', jobId: save.jobId }).then((reply) => applyResult(save.jobId, reply));
-        }}
+        })}
         onOpenSettings={openSettings}
       />
     </section>

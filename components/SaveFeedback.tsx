@@ -5,9 +5,9 @@ import type { SaveState } from './save-state';
 interface SaveFeedbackProps {
   state: SaveState;
   now: number;
-  onUndo: () => void;
-  onRetry: () => void;
-  onCancelQueued: () => void;
+  onUndo: (event: Event) => void;
+  onRetry: (event: Event) => void;
+  onCancelQueued: (event: Event) => void;
   onOpenSettings: () => void;
 }
 
@@ -75,7 +75,7 @@ export function ErrorMessage({
   onOpenSettings,
 }: {
   error: CloseError | Rejection;
-  onRetry: () => void;
+  onRetry: (event: Event) => void;
   onOpenSettings: () => void;
 }) {
   const next = 'nextStep' in error ? error.nextStep : undefined;

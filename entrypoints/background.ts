@@ -9,12 +9,14 @@ import { drafts } from '@/utils/drafts';
 import { createCloseClient } from '@/utils/close/client';
 import { createOutbox } from '@/utils/background/outbox';
 import { createSaver } from '@/utils/background/saver';
+import { keyFreeNotify } from '@/utils/background/key-free-notify';
 import type { TabMessage } from '@/utils/messages';
 
 export default defineBackground(() => {
-  const notifyTab = async (tabId: number, message: TabMessage) => {
+  // Save results carry Close's own words: the key is removed from anything sent to a tab.
+  const notifyTab = keyFreeNotify(async (tabId: number, message: TabMessage) => {
     await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
-  };
+  }, connectionStore);
   const saver = createSaver({
     outbox: createOutbox(),
     // No retries inside the client: the saver retries, and tells the panel how long it waits.

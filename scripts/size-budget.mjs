@@ -11,7 +11,9 @@ const OUT = resolve(process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 // launcher is plain DOM it is about 6 KB (BENCHMARKS.md), and this budget keeps it there.
 const BUDGETS_GZIP = {
   'content script (JS + CSS)': { part: 'contentScript', bytes: 7_000 },
-  background: { part: 'background', bytes: 37_000 },
+  // Raised from 37 000 for issue 3 (the persistent outbox, retries and conflict checks) and
+  // issue 5 (key redaction): about 3 KB gzip for saves that are never lost.
+  background: { part: 'background', bytes: 40_000 },
 };
 // Reported, not asserted: loaded once per page, on the first open.
 const REPORTED = { 'panel script (loaded on first open)': 'panelScript' };

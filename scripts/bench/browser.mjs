@@ -121,9 +121,5 @@ export async function devtools(context, page) {
       return false;
     },
     workerStatus,
-    async metrics() {
-      const { metrics } = await cdp.send('Performance.getMetrics');
-      return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
-    },
   };
 }

@@ -162,7 +162,10 @@ function table(r) {
     return s.median === s.p95 ? `${s.median}` : `${s.median} (p95 ${s.p95})`;
   };
 
-  if (r.launcher) latency(2, 'DOMContentLoaded → launcher shown (lead page, fresh load)', r.launcher, { target: '≤ 50 ms', limit: 50 });
+  if (r.launcher) {
+    latency(2, 'DOMContentLoaded → launcher in the page (lead page, fresh load)', r.launcher.map((s) => s.inPage));
+    latency(2, 'DOMContentLoaded → first frame painted with the launcher', r.launcher.map((s) => s.painted), { target: '≤ 50 ms', limit: 50 });
+  }
   if (r.startup?.length) {
     const cpu = summary(r.startup.map((s) => s.cpuMs));
     const hello = r.referenceStartup?.length ? summary(r.referenceStartup.map((s) => s.cpuMs)) : undefined;
@@ -222,13 +225,13 @@ function table(r) {
   }
   if (r.hostPage) {
     for (const [name, h] of Object.entries(r.hostPage)) {
-      const withExt = summary(h.with);
-      const without = summary(h.without);
+      const withExt = summary(h.with.map((t) => t.taskCpuMs));
+      const without = summary(h.without.map((t) => t.taskCpuMs));
       const added = (withExt.median - without.median) / without.median;
-      const perSecond = Math.round(summary(h.feed.map((f) => f.made)).median / r.busySeconds);
+      const perSecond = Math.round(summary(h.with.map((t) => t.feed.made)).median / r.busySeconds);
       row(
         7,
-        `main-thread time, ${name} (${perSecond.toLocaleString('en')} mutations/s for ${r.busySeconds} s): with the extension`,
+        `main-thread CPU time, ${name} (${perSecond.toLocaleString('en')} mutations/s for ${r.busySeconds} s), with the extension`,
         ms(withExt.median),
         ms(withExt.p95),
         `${ms(without.median)} without (p95 ${ms(without.p95)})`,
@@ -236,18 +239,22 @@ function table(r) {
         `≤ 2 % added: ${(added * 100).toFixed(1)} %`,
         added <= 0.02,
       );
-      const t = h.trace;
-      if (t && !t.error)
-        row(
-          7,
-          `… traced run with the extension: our JavaScript in ${t.ourJsCalls} calls (longest ${ms(t.ourLongestMs)}); long tasks: ${t.longTasks} (the page's), ${t.longTasksWithOurs} with some of ours in them, ${t.longTasksOfOurs} made long by ours`,
-          ms(t.ourJsMs),
-          '–',
-          `${ms(t.taskMs)} all tasks`,
-          x(t.ourJsMs, t.taskMs),
-          '0 long tasks of ours',
-          t.longTasksOfOurs === 0,
-        );
+      const ours = summary(h.with.map((t) => t.ourJsMs));
+      const calls = summary(h.with.map((t) => t.ourJsCalls)).median;
+      const longest = Math.max(...h.with.map((t) => t.ourLongestMs));
+      const longTasks = summary(h.with.map((t) => t.longTasks)).median;
+      const withOurs = Math.max(...h.with.map((t) => t.longTasksWithOurs));
+      const ofOurs = Math.max(...h.with.map((t) => t.longTasksOfOurs));
+      row(
+        7,
+        `… of which our JavaScript (${calls} calls a run, longest ${ms(longest)}); long tasks: ${longTasks} a run (the page's), at most ${withOurs} with some of ours in them, ${ofOurs} made long by ours`,
+        ms(ours.median),
+        ms(ours.p95),
+        `${ms(summary(h.with.map((t) => t.taskMs)).median)} task wall time`,
+        x(ours.median, withExt.median),
+        '0 long tasks of ours',
+        ofOurs === 0,
+      );
     }
   }
 

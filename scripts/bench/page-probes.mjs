@@ -21,8 +21,8 @@ export function installProbes() {
   };
 
   const checks = {
-    /** The launcher is in the page and laid out. */
-    launcher: () => !!launcher() && launcher().getBoundingClientRect().width > 0,
+    /** The launcher is in the page (checking its layout here would force the page's first layout). */
+    launcher: () => !!launcher(),
     noLauncher: () => !launcher(),
     /** The panel shows this call, and the Note box has focus: the rep can type. */
     interactive: (callId) => labelled('Call')?.value === callId && shadow()?.activeElement === labelled('Note'),
@@ -74,6 +74,16 @@ export function installProbes() {
       requestAnimationFrame(frame);
     });
   }
+
+  /** Resolves with performance.now() after the next frame is painted. */
+  const afterNextPaint = () =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now());
+        channel.port2.postMessage(undefined);
+      }),
+    );
 
   /** Sets the Note box's text the way typing does (an input event). */
   function type(text) {
@@ -129,12 +139,13 @@ export function installProbes() {
     });
   }
 
-  window.__bench = { when, type, busyFeed, launcher, buttonNamed: (name) => buttonNamed(dialog(), name), labelled };
+  window.__bench = { when, afterNextPaint, type, busyFeed, launcher, buttonNamed: (name) => buttonNamed(dialog(), name), labelled };
 }
 
 /** Starts waiting for the launcher from the page's first script on (DOMContentLoaded → launcher). */
 export function watchLauncherFromStart() {
   window.__benchLauncherAt = window.__bench.when('launcher', undefined, 10_000);
+  window.__benchLauncherPainted = window.__benchLauncherAt.then(() => window.__bench.afterNextPaint());
 }
 
 /** Notes when Close's page starts a single-page navigation (its pushState). */

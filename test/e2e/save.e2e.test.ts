@@ -146,3 +146,28 @@ test('validation errors from Close are shown beside the field, in words', async 
   await expect.poll(() => dialog.getByRole('alert').textContent()).toMatch(/Close did not accept this change \(Outcome: /);
   await page.close();
 });
+
+test('a script on Close’s page cannot press our buttons: no save, no panel, no discarded draft', async () => {
+  const { page, dialog } = await openPanel(DEMO.leads.globex.id);
+  await dialog.getByLabel('Note').fill('Typed by the rep, not by the page');
+  await page.evaluate(() => {
+    const root = document.querySelector('close-quick-edit')!.shadowRoot!;
+    const buttons = [...root.querySelectorAll('button')];
+    buttons.find((b) => b.textContent?.trim() === 'Save')!.click();
+    root.querySelector('textarea')!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, composed: true }),
+    );
+  });
+  await page.waitForTimeout(800);
+  expect(puts()).toHaveLength(0);
+  expect(await status(page).textContent()).not.toBe('Saved');
+
+  await dialog.getByLabel('Note').press('Escape');
+  await page.evaluate(() => {
+    const root = document.querySelector('close-quick-edit')!.shadowRoot!;
+    [...root.querySelectorAll('button')].find((b) => /Quick edit call/.test(b.textContent ?? ''))!.click();
+  });
+  await page.waitForTimeout(500);
+  expect(await dialog.count()).toBe(0);
+  await page.close();
+});

@@ -129,7 +129,7 @@ test(`soak: ${SAVES} saves across ${LEADS * CALLS_PER_LEAD} calls with faults an
   }
   await page?.close();
   // Let stragglers from stopped workers land before judging.
-  await expect.poll(() => apiRequests(harness.standIn, 'PUT').every((r: Logged) => r.status !== null), { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => (apiRequests(harness.standIn, 'PUT') as Logged[]).every((r) => r.status !== null), { timeout: 15_000 }).toBe(true);
 
   // 1. Close holds exactly the last text and outcome chosen per call.
   let mismatches = 0;
@@ -152,7 +152,7 @@ test(`soak: ${SAVES} saves across ${LEADS * CALLS_PER_LEAD} calls with faults an
   const storage = await worker.evaluate(() => chrome.storage.local.get(null));
   const draftsLeft = Object.keys(storage).filter((k) => k.startsWith('draft:') && chosen.has(k.slice(6))).length;
   const outboxLeft = (storage.outbox ?? []).length;
-  const gets = apiRequests(harness.standIn, 'GET').filter((r: Logged) => /^\/api\/v1\/activity\/call\/acti_/.test(r.path)).length;
+  const gets = (apiRequests(harness.standIn, 'GET') as Logged[]).filter((r) => /^\/api\/v1\/activity\/call\/acti_/.test(r.path)).length;
 
   console.log(
     [
