@@ -11,13 +11,7 @@ afterAll(() => harness?.close());
 beforeEach(() => harness.standIn.reset());
 
 
-async function openPanel(leadId: string) {
-  const page = await harness.leadPage(leadId);
-  await page.getByRole('button', { name: 'Quick edit call' }).click();
-  const dialog = page.getByRole('dialog', { name: /call/i });
-  await dialog.getByLabel('Note').waitFor();
-  return { page, dialog };
-}
+const openPanel = (leadId: string) => harness.openPanel(leadId);
 
 test('a draft survives a reload and comes back with "Draft restored"; it is gone after a confirmed save', async () => {
   const { page, dialog } = await openPanel(DEMO.leads.globex.id);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page, type Worker } from 'playwright-core';
 import { QUIET_FLAGS, ensureChromium, sandboxFlags, standInFlags } from '../../scripts/chromium.mjs';
 import { createCloseStandIn, startStandInServer } from '../close-stand-in/index.mjs';
 import { DEMO } from '../close-stand-in/demo-data.mjs';
@@ -24,6 +24,8 @@ export interface Harness {
   /** Connects DEMO.apiKey (or another) through the popup, as a rep would. */
   connect(apiKey?: string): Promise<void>;
   leadPage(leadId: string): Promise<Page>;
+  /** A lead page with the panel opened from the launcher, ready to type in. */
+  openPanel(leadId: string): Promise<{ page: Page; dialog: Locator }>;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,12 @@ export async function startHarness({ display }: HarnessOptions = {}): Promise<Ha
   let context = await launch();
   const worker = async () => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL((await worker()).url()).host;
+
+  const leadPage = async (leadId: string) => {
+    const page = await context.newPage();
+    await page.goto(`${APP}/lead/${leadId}/`);
+    return page;
+  };
 
   return {
     standIn,
@@ -95,10 +103,13 @@ export async function startHarness({ display }: HarnessOptions = {}): Promise<Ha
       await popup.getByRole('button', { name: 'Disconnect' }).waitFor();
       await popup.close();
     },
-    async leadPage(leadId: string) {
-      const page = await context.newPage();
-      await page.goto(`${APP}/lead/${leadId}/`);
-      return page;
+    leadPage,
+    async openPanel(leadId: string) {
+      const page = await leadPage(leadId);
+      await page.getByRole('button', { name: 'Quick edit call' }).click();
+      const dialog = page.getByRole('dialog', { name: /call/i });
+      await dialog.getByLabel('Note').waitFor();
+      return { page, dialog };
     },
     async close() {
       await context.close();

@@ -20,13 +20,7 @@ type Logged = { method: string; path: string; status: number | null; body: unkno
 const puts = () => apiRequests(harness.standIn, 'PUT') as Logged[];
 const stored = (id: string) => harness.standIn.state.calls.get(id)!;
 
-async function openPanel(leadId: string) {
-  const page = await harness.leadPage(leadId);
-  await page.getByRole('button', { name: 'Quick edit call' }).click();
-  const dialog = page.getByRole('dialog', { name: /call/i });
-  await dialog.getByLabel('Note').waitFor();
-  return { page, dialog };
-}
+const openPanel = (leadId: string) => harness.openPanel(leadId);
 const statusOf = (page: Page) => page.getByRole('status').textContent();
 const alertOf = (page: Page) => page.getByRole('dialog', { name: /call/i }).getByRole('alert').textContent();
 

@@ -16,13 +16,7 @@ beforeEach(() => {
 type LoggedRequest = { method: string; path: string; headers: Record<string, string>; body: unknown };
 const puts = () => apiRequests(harness.standIn, 'PUT') as LoggedRequest[];
 
-async function openPanel(leadId: string) {
-  const page = await harness.leadPage(leadId);
-  await page.getByRole('button', { name: 'Quick edit call' }).click();
-  const dialog = page.getByRole('dialog', { name: /call/i });
-  await dialog.getByLabel('Note').waitFor();
-  return { page, dialog };
-}
+const openPanel = (leadId: string) => harness.openPanel(leadId);
 
 const status = (page: Page) => page.getByRole('status');
 
