@@ -17,15 +17,26 @@ async function benchPage(context, { fromStart = false } = {}) {
   return page;
 }
 
-/** Clicks the launcher in the page and waits until the rep can type in the panel. */
-const openPanel = (page, callId) =>
-  page.evaluate(async (id) => {
-    const ready = window.__bench.when('interactive', id);
-    const t0 = performance.now();
-    window.__bench.launcher().click();
-    const t1 = await ready;
+/**
+ * Clicks (a real click, through DevTools input) and waits for `check` in the page: the time from
+ * the click's own time stamp until the check first held, in page time and on the wall clock.
+ */
+async function clickAndWait(page, button, check, arg) {
+  await page.evaluate(([name, value]) => {
+    window.__benchDone = window.__bench.when(name, value);
+    window.__bench.armClick();
+  }, [check, arg]);
+  await button.click();
+  return page.evaluate(async () => {
+    const t1 = await window.__benchDone;
+    const t0 = window.__benchClickAt;
     return { ms: t1 - t0, sentAt: performance.timeOrigin + t0, doneAt: performance.timeOrigin + t1 };
-  }, callId);
+  });
+}
+
+/** Clicks the launcher and waits until the rep can type in the panel. */
+const openPanel = (page, callId) =>
+  clickAndWait(page, page.getByRole('button', { name: 'Quick edit call' }), 'interactive', callId);
 
 async function closePanel(page) {
   await page.keyboard.press('Escape');
@@ -36,6 +47,12 @@ async function closePanel(page) {
 async function requestsBetween(env, from, to, settleMs = 300) {
   await sleep(settleMs);
   return env.apiArrivals(from, to + settleMs);
+}
+
+/** How many API requests an action made, and when the first one reached Close. */
+async function requestsOf(env, { sentAt, doneAt }) {
+  const requests = await requestsBetween(env, sentAt, doneAt);
+  return { requests: requests.length, firstRequestMs: requests.length ? requests[0].at - sentAt : NaN };
 }
 
 /** Reference: a plain fetch of a lead's calls from an extension page. */
@@ -121,7 +138,7 @@ export async function navigation(env, { runs, leads }) {
       const t0 = window.__benchNavAt;
       return { ms: t1 - t0, sentAt: performance.timeOrigin + t0, doneAt: performance.timeOrigin + t1 };
     }, lead);
-    panel.push({ ms, requests: (await requestsBetween(env, sentAt, doneAt)).length });
+    panel.push({ ms, ...(await requestsOf(env, { sentAt, doneAt })) });
   }
   await page.close();
 
@@ -168,11 +185,11 @@ export async function panelOpen(env, { runs, leads }) {
     await page.evaluate(() => window.__bench.when('launcher'));
     await sleep(200);
     const a = await openPanel(page, lead.latestCallId);
-    first.push({ ms: a.ms, requests: (await requestsBetween(env, a.sentAt, a.doneAt)).length });
+    first.push({ ms: a.ms, ...(await requestsOf(env, a)) });
     await closePanel(page);
     await sleep(200);
     const b = await openPanel(page, lead.latestCallId);
-    again.push({ ms: b.ms, requests: (await requestsBetween(env, b.sentAt, b.doneAt)).length });
+    again.push({ ms: b.ms, ...(await requestsOf(env, b)) });
     await page.close();
   }
   return { first, again };
@@ -191,13 +208,8 @@ export async function save(env, { runs, lead }) {
   for (let i = 0; i < runs; i++) {
     await page.evaluate((text) => window.__bench.type(text), `Benchmark note ${i} ${Date.now()}`);
     await sleep(400); // as a rep would: typing ends, then Save
-    const { sentAt, doneAt, savedMs } = await page.evaluate(async () => {
-      const saved = window.__bench.when('saved');
-      const t0 = performance.now();
-      window.__bench.buttonNamed('Save').click();
-      const t1 = await saved;
-      return { sentAt: performance.timeOrigin + t0, doneAt: performance.timeOrigin + t1, savedMs: t1 - t0 };
-    });
+    const saveButton = page.getByRole('dialog', { name: /call/i }).getByRole('button', { name: 'Save', exact: true });
+    const { sentAt, doneAt, ms: savedMs } = await clickAndWait(page, saveButton, 'saved');
     const requests = await requestsBetween(env, sentAt, doneAt);
     const put = requests.find((r) => r.method === 'PUT');
     samples.push({ leave: put ? put.at - sentAt : NaN, savedMs, requests: requests.length });

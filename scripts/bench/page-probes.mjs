@@ -85,6 +85,16 @@ export function installProbes() {
       }),
     );
 
+  /**
+   * Notes the time of the next click, as the browser stamped it. Our buttons act on real clicks
+   * only (a page script's .click() is ignored), so the benchmark clicks through DevTools input,
+   * and the latency starts at that click's own time stamp.
+   */
+  function armClick() {
+    window.__benchClickAt = undefined;
+    window.addEventListener('click', (event) => (window.__benchClickAt = event.timeStamp), { capture: true, once: true });
+  }
+
   /** Sets the Note box's text the way typing does (an input event). */
   function type(text) {
     const note = labelled('Note');
@@ -139,7 +149,7 @@ export function installProbes() {
     });
   }
 
-  window.__bench = { when, afterNextPaint, type, busyFeed, launcher, buttonNamed: (name) => buttonNamed(dialog(), name), labelled };
+  window.__bench = { when, afterNextPaint, armClick, type, busyFeed, launcher, labelled };
 }
 
 /** Starts waiting for the launcher from the page's first script on (DOMContentLoaded → launcher). */

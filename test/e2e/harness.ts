@@ -84,11 +84,13 @@ export async function startHarness({ display }: HarnessOptions = {}): Promise<Ha
       await page.goto(`chrome-extension://${extensionId}/popup.html`);
       const session = await context.newCDPSession(page);
       type Versions = { versions: { scriptURL: string; runningStatus: string }[] };
-      const stopped = new Promise<void>((resolve) =>
+      const stopped = new Promise<void>((resolve) => {
         session.on('ServiceWorker.workerVersionUpdated', ({ versions }: Versions) => {
           if (versions.some((v) => v.scriptURL.endsWith('/background.js') && v.runningStatus === 'stopped')) resolve();
-        }),
-      );
+        });
+        // A worker that was already stopped reports nothing new: don't wait for it forever.
+        setTimeout(resolve, 5_000);
+      });
       await session.send('ServiceWorker.enable');
       await session.send('ServiceWorker.stopAllWorkers');
       await stopped;

@@ -114,9 +114,9 @@ test(`soak: ${SAVES} saves across ${LEADS * CALLS_PER_LEAD} calls with faults an
         const alert = (await dialog.getByRole('alert').allTextContents()).join(' ');
         if (/changed in Close/.test(alert)) return 'conflict';
         if (/Will save when back online/.test(alert)) return 'queued';
-        return 'waiting';
+        return `waiting (save ${i}, fault ${fault}, status "${status}", alert "${alert}")`;
       }, { timeout: 45_000 })
-      .toMatch(/saved|queued|conflict/);
+      .toMatch(/^(saved|queued|conflict)$/);
     const alertText = (await dialog.getByRole('alert').allTextContents()).join(' ');
     if (/changed in Close/.test(alertText)) counts.conflicts++;
     if (/Will save when back online/.test(alertText)) {
@@ -128,7 +128,7 @@ test(`soak: ${SAVES} saves across ${LEADS * CALLS_PER_LEAD} calls with faults an
     }
     harness.standIn.faults.clear();
     chosen.set(callId, { note, outcome, index: i });
-    if (process.env.SOAK_LOG) appendFileSync(process.env.SOAK_LOG, `${i} ${fault} ${(Date.now() - started) / 1000}s\n`);
+    if (process.env.SOAK_LOG) appendFileSync(process.env.SOAK_LOG, `seed ${seed} save ${i} ${fault} ${(Date.now() - started) / 1000}s\n`);
   }
   await page?.close();
   // Let stragglers from stopped workers land before judging.

@@ -3,8 +3,8 @@ import type { Call } from '../close/schemas';
 import type { Reply, SaveResult } from '../messages';
 import { send } from './send';
 
-const STATUS_TRIES = 5;
-const STATUS_PAUSE_MS = 400;
+const STATUS_TRIES = 10;
+const STATUS_PAUSE_MS = 500;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
