@@ -65,6 +65,13 @@ describe('the launcher', () => {
   });
 });
 
+/** A click as a person makes it: the launcher acts only on trusted events (SECURITY.md). */
+function realClick(element: Element) {
+  const event = new MouseEvent('click', { bubbles: true, composed: true });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  element.dispatchEvent(event);
+}
+
 describe('the panel', () => {
   it('is loaded on the first open, shown for the page’s target, and replaced by the focused launcher on close', async () => {
     controller = createController(LEAD);
@@ -72,7 +79,10 @@ describe('the panel', () => {
     const load = vi.fn(async () => panel.mount);
     mountQuickEdit(container, controller, load);
     launcherIn(shadow)!.focus();
-    launcherIn(shadow)!.click();
+    launcherIn(shadow)!.click(); // a script's click (untrusted) does nothing
+    expect(launcherIn(shadow)).toBeDefined();
+    expect(panel.calls).toEqual([]);
+    realClick(launcherIn(shadow)!);
     expect(launcherIn(shadow)).toBeUndefined();
     await settle();
     expect(panel.calls.map((c) => c.target)).toEqual([LEAD]);
