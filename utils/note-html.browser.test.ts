@@ -1,17 +1,8 @@
 // @vitest-environment node
-// note-html.ts in a real Chromium. DOMPurify does not work under happy-dom (its maintainers call
-// that combination unsupported: scripts and event handlers pass straight through), so what the
-// sanitiser drops and keeps can only be tested in a browser. Skipped where there is no Chromium;
-// `npm test` installs one and sets CHROME_PATH.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+// note-html.ts in a real Chromium (test/unit/note-html-page.ts says why).
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const CHROME = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/lib/chromium/chromium'].find(
-  (path): path is string => !!path && existsSync(path),
-);
+import { CHROME, noteHtmlPage } from '../test/unit/note-html-page';
 
 const MENTION =
   '<span data-type="mention" data-id="user_0123456789abcdefghij" data-label="Dana" class="mention">@Dana</span>';
@@ -21,28 +12,7 @@ describe.skipIf(!CHROME)('note-html.ts in Chromium', () => {
   let page: Page;
 
   beforeAll(async () => {
-    const bundle = await build({
-      stdin: {
-        contents:
-          "import * as noteHtml from './note-html';\n" +
-          'const htmlOf = (html) => { const d = document.createElement("div"); d.append(noteHtml.sanitizeNoteHtml(html)); return d.innerHTML; };\n' +
-          'window.noteHtml = { ...noteHtml, htmlOf };',
-        resolveDir: fileURLToPath(new URL('.', import.meta.url)),
-        loader: 'ts',
-      },
-      bundle: true,
-      format: 'iife',
-      write: false,
-      logLevel: 'silent',
-    });
-    browser = await chromium.launch({
-      executablePath: CHROME,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
-    page = await browser.newPage();
-    await page.setContent('<!doctype html><html><body></body></html>');
-    await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+    ({ browser, page } = await noteHtmlPage());
   }, 60_000);
 
   afterAll(async () => {

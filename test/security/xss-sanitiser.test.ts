@@ -3,17 +3,11 @@
 // work under happy-dom), on both paths: a note from Close that is read and resent, and text
 // the rep typed. The sanitiser's output is rendered into a live page, so an execution would
 // show; and an oracle that shares no code with DOMPurify checks what we would send to Close.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROME, noteHtmlPage } from '../unit/note-html-page';
 import { XSS_BEACON_PATH, XSS_PAYLOADS, xssScript } from '../fixtures/xss-payloads';
 import { closeSubsetViolations } from './close-subset';
-
-const CHROME = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/lib/chromium/chromium'].find(
-  (path): path is string => !!path && existsSync(path),
-);
 
 const RICH = '<body><p><b>Rich</b> note</p></body>';
 
@@ -32,23 +26,7 @@ describe.skipIf(!CHROME)('the XSS corpus through note-html.ts in Chromium', () =
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    const bundle = await build({
-      stdin: {
-        contents: "import * as noteHtml from '../../utils/note-html';\nwindow.noteHtml = noteHtml;",
-        resolveDir: fileURLToPath(new URL('.', import.meta.url)),
-        loader: 'ts',
-      },
-      bundle: true,
-      format: 'iife',
-      write: false,
-      logLevel: 'silent',
-    });
-    browser = await chromium.launch({
-      executablePath: CHROME,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    });
-    page = await browser.newPage();
+    ({ browser, page } = await noteHtmlPage('<!doctype html><html><body><main id="rendered"></main></body></html>'));
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
@@ -57,13 +35,11 @@ describe.skipIf(!CHROME)('the XSS corpus through note-html.ts in Chromium', () =
       requested.push(route.request().url());
       return route.fulfill({ status: 404, body: '' });
     });
-    await page.setContent('<!doctype html><html><body><main id="rendered"></main></body></html>');
     await page.evaluate(() => {
       const w = window as unknown as { __xss: (n: number) => void; __xssHits: number[] };
       w.__xssHits = [];
       w.__xss = (n) => w.__xssHits.push(n);
     });
-    await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
   }, 60_000);
 
   afterAll(async () => {
