@@ -3,7 +3,7 @@
 // performance.now(), or, where a latency ends at Close, from the page's wall clock to the
 // stand-in's (same machine, same clock).
 import { installProbes, stampNavigations, watchLauncherFromStart } from './page-probes.mjs';
-import { devtools, wallClock } from './browser.mjs';
+import { devtools } from './browser.mjs';
 import { analyseTrace, recordTrace, scriptStartup } from './trace.mjs';
 
 const APP = 'https://app.close.com';
@@ -87,12 +87,13 @@ export async function launcherAfterLoad(env, { runs, leads }) {
   for (let i = 0; i < runs; i++) {
     const page = await benchPage(env.browser.context, { fromStart: true });
     await page.goto(`${APP}/lead/${leads[i % leads.length].id}/`);
-    const { shown, painted, dcl } = await page.evaluate(async () => ({
+    const { shown, painted, firstFrame, dcl } = await page.evaluate(async () => ({
       shown: await window.__benchLauncherAt,
       painted: await window.__benchLauncherPainted,
+      firstFrame: await window.__benchFirstFrame,
       dcl: performance.getEntriesByType('navigation')[0].domContentLoadedEventStart,
     }));
-    samples.push({ inPage: shown - dcl, painted: painted - dcl });
+    samples.push({ inPage: shown - dcl, painted: painted - dcl, firstFrame: firstFrame.at - dcl, inFirstFrame: firstFrame.inFrame });
     await page.close();
   }
   return samples;
@@ -333,5 +334,3 @@ export async function hostPageCost(env, { runs, seconds, pages }) {
   }
   return out;
 }
-
-export { wallClock };

@@ -152,10 +152,24 @@ export function installProbes() {
   window.__bench = { when, afterNextPaint, armClick, type, busyFeed, launcher, labelled };
 }
 
-/** Starts waiting for the launcher from the page's first script on (DOMContentLoaded → launcher). */
+/**
+ * Starts waiting for the launcher from the page's first script on (DOMContentLoaded → launcher),
+ * and notes whether it is in the first frame the page renders after DOMContentLoaded.
+ */
 export function watchLauncherFromStart() {
   window.__benchLauncherAt = window.__bench.when('launcher', undefined, 10_000);
   window.__benchLauncherPainted = window.__benchLauncherAt.then(() => window.__bench.afterNextPaint());
+  window.__benchFirstFrame = new Promise((resolve) =>
+    document.addEventListener(
+      'DOMContentLoaded',
+      () =>
+        requestAnimationFrame(() => {
+          const inFrame = !!window.__bench.launcher();
+          window.__bench.afterNextPaint().then((at) => resolve({ at, inFrame }));
+        }),
+      { once: true },
+    ),
+  );
 }
 
 /** Notes when Close's page starts a single-page navigation (its pushState). */

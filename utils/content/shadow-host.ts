@@ -1,7 +1,7 @@
 /**
  * Our one element on Close's page: `<name>` with an open shadow root (UI-CONTRACT.md), our
  * styles inside it, and key events stopped at its edge so typing never reaches Close's own
- * shortcuts. What WXT's createShadowRootUi does for us, in a few lines instead of its 3.5 KB
+ * shortcuts. What WXT's createShadowRootUi did for us, in a few lines instead of its ~3 KB
  * gzip (BENCHMARKS.md).
  */
 export function createShadowHost(name: string, css: string) {
