@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { callChanges, hasChanges } from '@/utils/call-changes';
 import type { CloseError } from '@/utils/close/errors';
-import { callBase, type Call, type CallBase, type CallChanges } from '@/utils/close/schemas';
+import { callBase } from '@/utils/close/call-base';
+import type { Call, CallBase, CallChanges } from '@/utils/close/schemas';
 import { appendNote } from '@/utils/content/append-note';
 import { saveCall } from '@/utils/content/save-call';
 import { saveEvents } from '@/utils/content/save-events';

@@ -1,7 +1,8 @@
 import type { CloseClient } from '../close/client';
 import type { CloseError } from '../close/errors';
 import { canRetry, retryDelayMs } from '../close/retry';
-import { callBase, type Call } from '../close/schemas';
+import { callBase } from '../close/call-base';
+import type { Call } from '../close/schemas';
 import type { QueuedSave, SaveResult, TabMessage } from '../messages';
 import { alreadyApplied, isConflict } from './conflict';
 import type { Outbox, SaveJob } from './outbox';

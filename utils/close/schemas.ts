@@ -79,10 +79,3 @@ export const CallBaseSchema = z.object({
   outcome_id: z.string().nullish(),
 });
 export type CallBase = z.infer<typeof CallBaseSchema>;
-
-export const callBase = (call: Call): CallBase => ({
-  date_updated: call.date_updated,
-  note: call.note ?? null,
-  note_html: call.note_html ?? null,
-  outcome_id: call.outcome_id ?? null,
-});
