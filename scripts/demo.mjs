@@ -5,6 +5,7 @@ import { execSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { connectThroughPopup } from './connect-popup.mjs';
 import { ensureNodeModules } from './deps.mjs';
 import { QUIET_FLAGS, ensureChromium, sandboxFlags, standInFlags } from './chromium.mjs';
 
@@ -39,12 +40,7 @@ const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('servi
 const extensionId = new URL(worker.url()).host;
 
 // Connect the demo key through the popup, exactly as a rep would.
-const popup = await context.newPage();
-await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-await popup.getByLabel('API key').fill(DEMO.apiKey);
-await popup.getByRole('button', { name: 'Save' }).click();
-await popup.getByRole('button', { name: 'Disconnect' }).waitFor();
-await popup.close();
+await connectThroughPopup(context, extensionId, DEMO.apiKey);
 
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(`https://app.close.com/lead/${DEMO.leads.acme.id}/`);

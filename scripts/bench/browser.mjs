@@ -67,15 +67,7 @@ export async function launch({ chromePath, port, extensionDir }) {
   };
 }
 
-/** Connects an API key through the popup, as a rep does. */
-export async function connect(context, extensionId, apiKey) {
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  await popup.getByLabel('API key').fill(apiKey);
-  await popup.getByRole('button', { name: 'Save' }).click();
-  await popup.getByRole('button', { name: 'Disconnect' }).waitFor();
-  await popup.close();
-}
+export { connectThroughPopup as connect } from '../connect-popup.mjs';
 
 /**
  * A DevTools session on a page that can run code in our content script's isolated world (where

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page, type Worker } from 'playwright-core';
+import { connectThroughPopup } from '../../scripts/connect-popup.mjs';
 import { QUIET_FLAGS, ensureChromium, sandboxFlags, standInFlags } from '../../scripts/chromium.mjs';
 import { createCloseStandIn, startStandInServer } from '../close-stand-in/index.mjs';
 import { DEMO } from '../close-stand-in/demo-data.mjs';
@@ -97,14 +98,7 @@ export async function startHarness({ display }: HarnessOptions = {}): Promise<Ha
       await session.detach();
       await page.close();
     },
-    async connect(apiKey = DEMO.apiKey) {
-      const popup = await context.newPage();
-      await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-      await popup.getByLabel('API key').fill(apiKey);
-      await popup.getByRole('button', { name: 'Save' }).click();
-      await popup.getByRole('button', { name: 'Disconnect' }).waitFor();
-      await popup.close();
-    },
+    connect: (apiKey = DEMO.apiKey) => connectThroughPopup(context, extensionId, apiKey),
     leadPage,
     async openPanel(leadId: string) {
       const page = await leadPage(leadId);
