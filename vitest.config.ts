@@ -8,5 +8,6 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['utils/**/*.test.ts', 'components/**/*.test.tsx', 'test/unit/**/*.test.ts', 'test/close-stand-in/**/*.test.ts', 'test/security/**/*.test.ts'],
     restoreMocks: true,
+    setupFiles: ['test/unit/i18n-setup.ts'],
   },
 });

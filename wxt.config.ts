@@ -16,7 +16,7 @@ export default defineConfig({
   // Parallel work (benchmarks, a second checkout's tests) can build elsewhere without
   // replacing the build another run is testing.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   // The Firefox sources zip is what Firefox Add-ons (AMO) reviewers rebuild the add-on from: the
   // build's inputs only, listed (not everything minus a few), so that nothing unrelated ships.
   // scripts/zip-check.mjs rebuilds from it and compares with the add-on zip.
@@ -34,13 +34,16 @@ export default defineConfig({
       'utils/**',
       'assets/**',
       'public/**',
+      'locales/**',
       'scripts/*.mjs',
     ],
   },
   vite: () => ({ plugins: [preact(), noEval()] }),
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'Quick Edit for Close',
-    description: 'Edit a Close call’s note and outcome in one keystroke, without leaving the page.',
+    // Every string the rep sees goes through _locales (locales/*.yml, @wxt-dev/i18n).
+    default_locale: 'en',
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
     permissions: ['storage', 'alarms'],
     host_permissions: ['https://api.close.com/*'],
     content_security_policy: manifestVersion === 3 ? { extension_pages: CSP } : CSP,
@@ -53,7 +56,7 @@ export default defineConfig({
     commands: {
       [OPEN_PANEL_COMMAND]: {
         suggested_key: { default: 'Alt+Shift+K', mac: 'Alt+Shift+K' },
-        description: 'Open the quick-edit panel for the call on this page',
+        description: '__MSG_ext_command__',
       },
     },
     ...(browser === 'firefox'

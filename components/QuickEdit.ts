@@ -1,8 +1,7 @@
+import { i18n } from '#i18n';
 import type { Controller, QuickEditState } from '@/utils/content/controller';
 import type { MountPanel, PanelView } from '@/utils/content/lazy-panel';
 import { createLauncher } from './Launcher';
-
-const RELOAD_TEXT = 'The extension was updated or restarted. Reload this page to continue.';
 
 /**
  * Everything the content script shows: the launcher where the page has a call, and the panel,
@@ -62,13 +61,13 @@ function fallbackPanel(onClose: () => void): HTMLElement {
   const box = document.createElement('section');
   box.className = 'fallback';
   box.setAttribute('role', 'dialog');
-  box.setAttribute('aria-label', 'Quick edit call');
+  box.setAttribute('aria-label', i18n.t('launcher.name'));
   const text = document.createElement('p');
   text.setAttribute('role', 'alert');
-  text.textContent = RELOAD_TEXT;
+  text.textContent = i18n.t('launcher.reload');
   const close = document.createElement('button');
   close.type = 'button';
-  close.textContent = 'Close panel';
+  close.textContent = i18n.t('launcher.closePanel');
   close.addEventListener('click', onClose);
   box.addEventListener('keydown', (e) => e.key === 'Escape' && onClose());
   box.append(text, close);

@@ -2,7 +2,11 @@ import { render } from 'preact';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { QuickEditPanel } from '@/components/QuickEditPanel';
 import { providePanel } from '@/utils/content/lazy-panel';
-import styles from '@/components/panel.css?inline';
+import panelCss from '@/components/panel.css?inline';
+import pickersCss from '@/components/pickers.css?inline';
+import editorCss from '@/components/note-editor.css?inline';
+
+const styles = [panelCss, pickersCss, editorCss].join('\n');
 
 // The panel, loaded by the content script on the first open (utils/content/lazy-panel.ts) and run
 // in its isolated world. Web-accessible to app.close.com only (wxt.config.ts).

@@ -48,6 +48,8 @@ const unitReport = join(reports, 'unit.json');
 const e2eReport = join(reports, 'e2e.json');
 const lintReport = join(reports, 'lint.json');
 
+// Types generated from the sources (locales/*.yml, entrypoints) before they are checked.
+spawnSync(npx, ['wxt', 'prepare'], { stdio: 'inherit' });
 step('typecheck', npx, ['tsc', '--noEmit']);
 step('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`], {
   count: vitestCounts(unitReport),
