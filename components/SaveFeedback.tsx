@@ -1,4 +1,4 @@
-import { NEXT_STEP_TEXT, type CloseError } from '@/utils/close/errors';
+import { nextStepText, type CloseError } from '@/utils/close/errors';
 import type { Rejection } from '@/utils/messages';
 import type { SaveState } from './save-state';
 
@@ -82,7 +82,7 @@ export function ErrorMessage({
   return (
     <div role="alert" class="error">
       <p>
-        <strong>{error.message}</strong> {next && NEXT_STEP_TEXT[next]}
+        <strong>{error.message}</strong> {next && nextStepText(next)}
       </p>
       {next === 'open-settings' && (
         <button type="button" onClick={onOpenSettings}>

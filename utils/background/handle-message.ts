@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { Browser } from 'wxt/browser';
 import { createCloseClient, type CloseClient, type CloseClientOptions } from '../close/client';
 import type { Outcome } from '../close/schemas';
@@ -153,7 +154,7 @@ export function createMessageHandler(deps: BackgroundDeps) {
     } catch (error) {
       // Never let an unexpected failure leave a caller waiting, nor leak details (the key).
       console.warn('Quick Edit for Close: a message failed.', redactError(error, await secretsOf(deps.connection, raw)));
-      return reject('Something went wrong inside the extension.');
+      return reject(i18n.t('errors.internal'));
     }
   };
   // --- Key hygiene (issue 5, SECURITY.md): whatever Close sent back, no reply carries the key.

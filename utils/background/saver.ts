@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { CloseClient } from '../close/client';
 import type { CloseError } from '../close/errors';
 import { canRetry, retryDelayMs } from '../close/retry';
@@ -31,7 +32,7 @@ const INTERRUPTED_GRACE_MS = 2_000;
 
 const NOT_CONNECTED: CloseError = {
   kind: 'auth',
-  message: 'Connect your Close API key first.',
+  message: i18n.t('errors.notConnected'),
   nextStep: 'open-settings',
 };
 

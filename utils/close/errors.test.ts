@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NEXT_STEP_TEXT, badResponseError, closeMessages, errorFromResponse, offlineError } from './errors';
+import { NEXT_STEPS, nextStepText, badResponseError, closeMessages, errorFromResponse, offlineError } from './errors';
 
 const VALIDATION = { errors: ['Invalid request'], 'field-errors': { outcome_id: 'Object does not exist.' } };
 const PLAIN = { error: 'Empty query: Lead matching query does not exist.' };
@@ -142,6 +142,6 @@ describe('errors without a response', () => {
   });
 
   it('every next step has a sentence that says the note is kept', () => {
-    for (const text of Object.values(NEXT_STEP_TEXT)) expect(text).toMatch(/your note is kept/i);
+    for (const step of NEXT_STEPS) expect(nextStepText(step)).toMatch(/your note is kept/i);
   });
 });

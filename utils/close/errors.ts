@@ -2,6 +2,7 @@
 // sales rep understands, and the next step. Close's error bodies have no schema (FACTS.md),
 // so they are read defensively.
 
+import { i18n } from '#i18n';
 import { redactAuthHeaders } from '../redact';
 
 export type CloseErrorKind =
@@ -31,7 +32,8 @@ export interface CloseError {
   retryAfterSeconds?: number;
 }
 
-const FIELD_NAMES: Record<string, string> = { note: 'Note', note_html: 'Note', outcome_id: 'Outcome' };
+const fieldName = (field: string) =>
+  field === 'note' || field === 'note_html' ? i18n.t('errors.fieldNote') : field === 'outcome_id' ? i18n.t('errors.fieldOutcome') : field;
 
 // Close's words reach the panel and tabs: an echoed Authorization header must not (issue 5),
 // and a runaway error page is cut to a details line.
@@ -64,59 +66,68 @@ export function errorFromResponse(status: number, body: unknown, retryAfterSecon
   const base = { status, ...(detail && { detail }), ...(fieldErrors && { fieldErrors }) };
   if (status === 400 || status === 422) {
     const fields = Object.entries(fieldErrors ?? {})
-      .map(([field, text]) => `${FIELD_NAMES[field] ?? field}: ${text}`)
+      .map(([field, text]) => `${fieldName(field)}: ${text}`)
       .join('; ');
     return {
       ...base,
       kind: 'validation',
-      message: `Close did not accept this change${fields ? ` (${fields})` : detail ? ` (${detail})` : ''}.`,
+      message: fields || detail ? i18n.t('errors.validationWith', [fields || detail!]) : i18n.t('errors.validation'),
       nextStep: 'fix-and-save',
     };
   }
   if (status === 401)
-    return { ...base, kind: 'auth', message: 'Close rejected your API key.', nextStep: 'open-settings' };
+    return { ...base, kind: 'auth', message: i18n.t('errors.auth'), nextStep: 'open-settings' };
   if (status === 402)
-    return { ...base, kind: 'plan-limit', message: 'Your Close plan does not allow this change.', nextStep: 'ask-admin' };
+    return { ...base, kind: 'plan-limit', message: i18n.t('errors.planLimit'), nextStep: 'ask-admin' };
   if (status === 403)
     return {
       ...base,
       kind: 'forbidden',
-      message: 'Your Close user is not allowed to change this call.',
+      message: i18n.t('errors.forbidden'),
       nextStep: 'ask-admin',
     };
   if (status === 404)
-    return { ...base, kind: 'not-found', message: 'This call no longer exists in Close.', nextStep: 'reload' };
+    return { ...base, kind: 'not-found', message: i18n.t('errors.notFound'), nextStep: 'reload' };
   if (status === 429)
     return {
       ...base,
       kind: 'rate-limited',
-      message: 'Close is busy right now.',
+      message: i18n.t('errors.rateLimited'),
       nextStep: 'retry',
       ...(retryAfterSeconds !== undefined && { retryAfterSeconds }),
     };
   if (status >= 500)
-    return { ...base, kind: 'server', message: 'Close had a problem on its side.', nextStep: 'retry' };
-  return { ...base, kind: 'bad-response', message: `Close answered with an unexpected error (${status}).`, nextStep: 'retry' };
+    return { ...base, kind: 'server', message: i18n.t('errors.server'), nextStep: 'retry' };
+  return { ...base, kind: 'bad-response', message: i18n.t('errors.unexpected', [String(status)]), nextStep: 'retry' };
 }
 
 export const offlineError = (): CloseError => ({
   kind: 'offline',
-  message: 'Could not reach Close. Check your internet connection.',
+  message: i18n.t('errors.offline'),
   nextStep: 'retry',
 });
 
 export const badResponseError = (status: number): CloseError => ({
   kind: 'bad-response',
   status,
-  message: 'Close sent an answer we could not read.',
+  message: i18n.t('errors.badResponse'),
   nextStep: 'retry',
 });
 
-/** The sentence shown under an error, per next step. */
-export const NEXT_STEP_TEXT: Record<NextStep, string> = {
-  'open-settings': 'Open the settings and connect a valid API key. Your note is kept.',
-  retry: 'Your note is kept. Try again in a moment.',
-  'fix-and-save': 'Fix it and press Save again. Your note is kept.',
-  reload: 'Reload the page to see the current calls. Your note is kept.',
-  'ask-admin': 'Ask your Close admin for access. Your note is kept.',
-};
+/** The sentence shown under an error, per next step (in the UI language). */
+export function nextStepText(step: NextStep): string {
+  switch (step) {
+    case 'open-settings':
+      return i18n.t('errors.next.openSettings');
+    case 'retry':
+      return i18n.t('errors.next.retry');
+    case 'fix-and-save':
+      return i18n.t('errors.next.fixAndSave');
+    case 'reload':
+      return i18n.t('errors.next.reload');
+    case 'ask-admin':
+      return i18n.t('errors.next.askAdmin');
+  }
+}
+
+export const NEXT_STEPS: readonly NextStep[] = ['open-settings', 'retry', 'fix-and-save', 'reload', 'ask-admin'];

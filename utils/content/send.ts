@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import type { ContentMessage, ReplyFor } from '../messages';
 
@@ -11,6 +12,16 @@ export async function send<M extends ContentMessage>(message: M): Promise<ReplyF
   }
   return {
     ok: false,
-    error: { kind: 'rejected', message: 'The extension was updated or restarted. Reload this page to continue.' },
+    error: { kind: 'rejected', message: restartedText() },
   };
 }
+
+/** In a page whose extension was updated, even browser.i18n may be gone: English then. */
+function restartedText(): string {
+  try {
+    return i18n.t('errors.extensionRestarted') || RESTARTED;
+  } catch {
+    return RESTARTED;
+  }
+}
+const RESTARTED = 'The extension was updated or restarted. Reload this page to continue.';
