@@ -1,6 +1,6 @@
 import { z } from './zod';
 import { CallBaseSchema, CallChangesSchema, CallIdSchema, LeadIdSchema } from './close/schemas';
-import type { Call, CallBase, CallChanges, Outcome } from './close/schemas';
+import type { Call, CallBase, CallChanges, ContactName, Outcome } from './close/schemas';
 import type { CloseError } from './close/errors';
 
 // The message protocol between the content script, the extension's own pages and the
@@ -83,6 +83,8 @@ export type PanelData =
       calls: Call[];
       selectedCallId: Call['id'] | null;
       outcomes: Outcome[];
+      /** The lead's contacts, to name who a call was with; absent when Close did not give them. */
+      contacts?: ContactName[];
       /** Saves of these calls still waiting in the background. */
       queued: QueuedSave[];
     };

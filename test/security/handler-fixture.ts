@@ -110,6 +110,7 @@ export const KNOWN_ENDPOINTS = [
   /^\/api\/v1\/outcome\/$/,
   /^\/api\/v1\/activity\/call\/$/,
   /^\/api\/v1\/activity\/call\/acti_[A-Za-z0-9]{16,64}\/$/,
+  /^\/api\/v1\/lead\/lead_[A-Za-z0-9]{16,64}\/$/, // the lead's contacts, for the Call picker
 ];
 
 export const isKnownRequest = (request: RecordedRequest) =>

@@ -1,5 +1,5 @@
 import type { CloseClient, Result } from '../close/client';
-import type { Call, Outcome } from '../close/schemas';
+import type { Call, ContactName, Outcome } from '../close/schemas';
 import { isLeadId, type CallId, type LeadId } from '../close/ids';
 import type { Account, PanelData, Reply } from '../messages';
 
@@ -14,11 +14,20 @@ export async function loadPanel(
   target: { leadId?: LeadId; callId?: CallId },
   outcomes: () => Promise<Result<Outcome[]>>,
 ): Promise<Reply<PanelData>> {
-  const [outcomeResult, namedCall, leadCalls] = await Promise.all([
+  // Contacts only name the other party in the Call picker: if they cannot be had, the picker
+  // shows phone numbers, and the panel still opens.
+  const contactsOf = (leadId: LeadId): Promise<ContactName[] | undefined> =>
+    client.leadContacts(leadId).then(
+      (result) => (result.ok ? result.value : undefined),
+      () => undefined,
+    );
+  const [outcomeResult, namedCall, leadCalls, leadContacts] = await Promise.all([
     outcomes(),
     target.callId ? client.getCall(target.callId) : undefined,
     target.leadId ? client.listLeadCalls(target.leadId) : undefined,
+    target.leadId ? contactsOf(target.leadId) : undefined,
   ]);
+  let contacts = leadContacts;
   if (!outcomeResult.ok) return outcomeResult;
   // A URL's acti_ id may be an email or a note, not a call: Close answers 404, and we fall back.
   if (namedCall && !namedCall.ok && namedCall.error.kind !== 'not-found') return namedCall;
@@ -29,9 +38,10 @@ export async function loadPanel(
     if (!leadCalls.ok) return leadCalls;
     calls = leadCalls.value;
   } else if (named && isLeadId(named.lead_id)) {
-    const result = await client.listLeadCalls(named.lead_id);
+    const [result, namedLeadContacts] = await Promise.all([client.listLeadCalls(named.lead_id), contactsOf(named.lead_id)]);
     if (!result.ok) return result;
     calls = result.value;
+    contacts = namedLeadContacts;
   }
   if (named && !calls.some((call) => call.id === named.id)) calls = [named, ...calls];
 
@@ -43,6 +53,7 @@ export async function loadPanel(
       calls,
       selectedCallId: named?.id ?? calls[0]?.id ?? null,
       outcomes: outcomeResult.value,
+      ...(contacts && { contacts }),
       queued: [],
     },
   };

@@ -5,6 +5,7 @@ import { rateLimitWaitSeconds } from './rate-limit';
 import {
   CALL_FIELDS,
   CallSchema,
+  LeadContactsSchema,
   ME_FIELDS,
   MeSchema,
   OUTCOME_FIELDS,
@@ -12,6 +13,7 @@ import {
   listOf,
   type Call,
   type CallChanges,
+  type ContactName,
   type Me,
   type Outcome,
 } from './schemas';
@@ -122,6 +124,17 @@ export function createCloseClient(options: CloseClientOptions) {
       });
       if (!result.ok) return result;
       return { ok: true, value: [...result.value.data].sort(newestFirst) };
+    },
+
+    /** A lead's contacts by name, for naming the other party of its calls; nameless ones are left out. */
+    async leadContacts(leadId: LeadId): Promise<Result<ContactName[]>> {
+      if (!isLeadId(leadId)) throw new TypeError('Not a Close lead id');
+      const result = await request('GET', `/lead/${encodeURIComponent(leadId)}/`, LeadContactsSchema, {
+        query: { _fields: 'contacts' },
+      });
+      if (!result.ok) return result;
+      const named = (result.value.contacts ?? []).flatMap(({ id, name }) => (name?.trim() ? [{ id, name: name.trim() }] : []));
+      return { ok: true, value: named };
     },
 
     getCall: (callId: CallId): Promise<Result<Call>> =>

@@ -47,6 +47,17 @@ export const CallSchema = z.object({
 });
 export type Call = z.infer<typeof CallSchema>;
 
+/** A lead's contact, as the Call picker names the other party of a call. */
+export const ContactSchema = z.object({ id: z.string(), name: z.string().nullish() });
+export type Contact = z.infer<typeof ContactSchema>;
+/** What the panel gets of a contact: enough to name it. */
+export interface ContactName {
+  id: string;
+  name: string;
+}
+/** `GET /lead/{id}/?_fields=contacts`: only the contacts (each with more fields than we keep). */
+export const LeadContactsSchema = z.object({ contacts: z.array(ContactSchema).nullish() });
+
 /** The fields we ask for with `_fields`, so responses stay small and hold nothing we do not use. */
 export const CALL_FIELDS = Object.keys(CallSchema.shape).join(',');
 export const OUTCOME_FIELDS = Object.keys(OutcomeSchema.shape).join(',');
