@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { QueuedSave } from '@/utils/messages';
 import type { ask as Ask } from './ask';
@@ -8,9 +9,9 @@ interface QueuedSavesProps {
 
 const describe = (save: QueuedSave) => {
   const parts = [];
-  if (save.changes.note !== undefined) parts.push(`note “${save.changes.note.slice(0, 60)}”`);
-  if (save.changes.note_html !== undefined) parts.push('formatted note');
-  if ('outcome_id' in save.changes) parts.push(save.changes.outcome_id ? 'outcome' : 'outcome cleared');
+  if (save.changes.note !== undefined) parts.push(i18n.t('settings.queued.note', [save.changes.note.slice(0, 60)]));
+  if (save.changes.note_html !== undefined) parts.push(i18n.t('settings.queued.noteHtml'));
+  if ('outcome_id' in save.changes) parts.push(i18n.t(save.changes.outcome_id ? 'settings.queued.outcome' : 'settings.queued.outcomeCleared'));
   return parts.join(', ');
 };
 
@@ -26,18 +27,23 @@ export function QueuedSaves({ ask }: QueuedSavesProps) {
   if (saves.length === 0) return null;
   return (
     <section class="queued">
-      <h2 id="queued-heading">Waiting to save</h2>
+      <h2 id="queued-heading">{i18n.t('settings.queued.heading')}</h2>
       <ul aria-labelledby="queued-heading">
         {saves.map((save) => (
           <li key={save.jobId}>
             <span>
-              {describe(save)} <span class="muted">({save.offline ? 'waiting for a connection' : 'saving'}, call …{save.callId.slice(-6)})</span>
+              {describe(save)} <span class="muted">
+                {i18n.t('settings.queued.where', [
+                  i18n.t(save.offline ? 'settings.queued.offline' : 'settings.queued.saving'),
+                  save.callId.slice(-6),
+                ])}
+              </span>
             </span>{' '}
             <button
               type="button"
               onClick={() => void ask({ type: 'outbox.cancel', jobId: save.jobId }).then(refresh)}
             >
-              Cancel
+              {i18n.t('settings.queued.cancel')}
             </button>
           </li>
         ))}

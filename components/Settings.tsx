@@ -1,12 +1,10 @@
+import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import type { Account } from '@/utils/messages';
 import { ask } from './ask';
 import { QueuedSaves } from './QueuedSaves';
 
-const KEY_REJECTED =
-  'Close rejected this API key. Check that you copied the whole key, and that it has not been deleted in Close.';
-
-/** The API key settings, shared by the popup and the options page. */
+/** The Close connection (API key), shared by the popup and the settings page. */
 export function Settings() {
   const [account, setAccount] = useState<Account | null | undefined>(undefined);
   const [apiKey, setApiKey] = useState('');
@@ -30,9 +28,9 @@ export function Settings() {
       return setAccount(reply.value);
     }
     const { error } = reply;
-    if (error.kind === 'rejected') setError('That does not look like a Close API key. Paste the whole key.');
-    else if (error.kind === 'auth') setError(KEY_REJECTED);
-    else setError(`${error.message} The key was not saved. Try again in a moment.`);
+    if (error.kind === 'rejected') setError(i18n.t('settings.connection.notAKey'));
+    else if (error.kind === 'auth') setError(i18n.t('settings.connection.rejected'));
+    else setError(i18n.t('settings.connection.failed', [error.message]));
   }
 
   async function disconnect() {
@@ -40,41 +38,46 @@ export function Settings() {
     setAccount(null);
   }
 
-  if (account === undefined) return <p class="muted">Loading…</p>;
+  if (account === undefined)
+    return (
+      <p class="muted" role="status">
+        {i18n.t('settings.loading')}
+      </p>
+    );
   if (account)
     return (
-      <section>
+      <div>
         <QueuedSaves ask={ask} />
-        <p>Connected to Close as</p>
+        <p>{i18n.t('settings.connection.connectedAs')}</p>
         <p class="account">
           <strong data-testid="account-email">{account.email}</strong>
           <br />
           <span data-testid="account-organization">{account.organization}</span>
         </p>
         <button type="button" onClick={disconnect}>
-          Disconnect
+          {i18n.t('settings.connection.disconnect')}
         </button>
-      </section>
+      </div>
     );
   return (
     <form onSubmit={connect}>
       <label class="field">
-        <span class="label">API key</span>
+        <span class="label">{i18n.t('settings.connection.apiKey')}</span>
         <input
           type="password"
           autocomplete="off"
           spellcheck={false}
           value={apiKey}
           required
+          aria-describedby="api-key-help"
           onInput={(e) => setApiKey(e.currentTarget.value)}
         />
       </label>
-      <p class="muted">
-        In Close, open Settings → Developer → API Keys, create a key and paste it here. It is checked with Close
-        before it is stored, and stays inside this extension.
+      <p class="muted" id="api-key-help">
+        {i18n.t('settings.connection.help')}
       </p>
       <button type="submit" class="primary" disabled={busy || !apiKey.trim()}>
-        {busy ? 'Checking…' : 'Save'}
+        {busy ? i18n.t('settings.connection.checking') : i18n.t('settings.connection.save')}
       </button>
       {error && (
         <p role="alert" class="error">

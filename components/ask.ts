@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import type { PageMessage, Reply, ReplyTypes } from '@/utils/messages';
 
@@ -6,6 +7,6 @@ export async function ask<M extends PageMessage>(message: M): Promise<Reply<Repl
   try {
     return (await browser.runtime.sendMessage(message)) as Reply<ReplyTypes[M['type']]>;
   } catch {
-    return { ok: false, error: { kind: 'rejected', message: 'The extension is restarting. Try again in a moment.' } };
+    return { ok: false, error: { kind: 'rejected', message: i18n.t('settings.connection.restarting') } };
   }
 }

@@ -60,3 +60,27 @@ export const settings = {
   /** Where the panel sits: the options page sets the corner, dragging the panel sets a place. */
   panelPosition: parsedItem('local:settings.panelPosition', PanelPositionSchema, DEFAULT_PANEL_POSITION),
 };
+
+/** Why a template cannot be stored, for the options page to say in words. */
+export type TemplateProblem =
+  | { kind: 'nameEmpty' }
+  | { kind: 'nameTooLong'; length: number }
+  | { kind: 'bodyTooLong'; length: number }
+  | { kind: 'duplicate'; name: string }
+  | { kind: 'tooMany' };
+
+/**
+ * Checks a template the rep typed (name already trimmed) against the others in the list.
+ * The schema above is the rule; this names the first thing wrong so the page can explain it.
+ * Names must differ (ignoring case): the rep picks a template by its name after typing "/".
+ */
+export function checkTemplate(template: Template, others: readonly Template[]): TemplateProblem | undefined {
+  if (template.name === '') return { kind: 'nameEmpty' };
+  if (template.name.length > TEMPLATE_NAME_MAX) return { kind: 'nameTooLong', length: template.name.length };
+  if (template.body.length > TEMPLATE_BODY_MAX) return { kind: 'bodyTooLong', length: template.body.length };
+  const name = template.name.toLocaleLowerCase();
+  const twin = others.find((t) => t.id !== template.id && t.name.toLocaleLowerCase() === name);
+  if (twin) return { kind: 'duplicate', name: twin.name };
+  if (!others.some((t) => t.id === template.id) && others.length >= TEMPLATES_MAX) return { kind: 'tooMany' };
+  return TemplateSchema.safeParse(template).success ? undefined : { kind: 'nameEmpty' };
+}

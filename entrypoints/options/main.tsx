@@ -1,10 +1,7 @@
+import { i18n } from '#i18n';
 import { render } from 'preact';
-import { Settings } from '@/components/Settings';
+import { OptionsPage } from '@/components/options/OptionsPage';
+import { setPageLanguage } from '@/components/options/page-language';
 
-render(
-  <>
-    <h1>Quick Edit for Close</h1>
-    <Settings />
-  </>,
-  document.getElementById('app')!,
-);
+setPageLanguage(i18n.t('settings.pageTitle'));
+render(<OptionsPage />, document.getElementById('app')!);

@@ -1,10 +1,7 @@
+import { i18n } from '#i18n';
 import { render } from 'preact';
-import { Settings } from '@/components/Settings';
+import { setPageLanguage } from '@/components/options/page-language';
+import { App } from './App';
 
-render(
-  <>
-    <h1>Quick Edit for Close</h1>
-    <Settings />
-  </>,
-  document.getElementById('app')!,
-);
+setPageLanguage(i18n.t('popup.pageTitle'));
+render(<App />, document.getElementById('app')!);

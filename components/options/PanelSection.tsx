@@ -1,0 +1,98 @@
+import { i18n } from '#i18n';
+import { useState } from 'preact/hooks';
+import { CORNERS, DEFAULT_PANEL_POSITION, settings, type Corner, type PanelPosition } from '@/utils/settings';
+import { useSetting } from './use-setting';
+
+const CORNER_LABEL = {
+  'bottom-right': () => i18n.t('settings.panel.bottomRight'),
+  'bottom-left': () => i18n.t('settings.panel.bottomLeft'),
+  'top-right': () => i18n.t('settings.panel.topRight'),
+  'top-left': () => i18n.t('settings.panel.topLeft'),
+} satisfies Record<Corner, () => string>;
+const DEFAULT_CORNER: Corner = DEFAULT_PANEL_POSITION.kind === 'dock' ? DEFAULT_PANEL_POSITION.corner : 'bottom-right';
+
+/** How the quick-edit panel behaves on Close's pages: opening by itself, and where it sits. */
+export function PanelSection() {
+  const [autoOpen, setAutoOpen] = useSetting(settings.autoOpen);
+  const [position, setPosition] = useSetting(settings.panelPosition);
+  const [status, setStatus] = useState('');
+  const [failed, setFailed] = useState(false);
+
+  async function store<T>(write: (value: T) => Promise<void>, value: T) {
+    setStatus('');
+    setFailed(false);
+    try {
+      await write(value);
+      setStatus(i18n.t('settings.saved'));
+    } catch {
+      setFailed(true);
+    }
+  }
+  const dock = (corner: Corner) => {
+    const next: PanelPosition = { kind: 'dock', corner };
+    setPosition(next);
+    void store(settings.panelPosition.set, next);
+  };
+
+  if (autoOpen === undefined || position === undefined) return null;
+  return (
+    <section aria-labelledby="panel-heading">
+      <h2 id="panel-heading">{i18n.t('settings.panel.heading')}</h2>
+      <div class="check">
+        <input
+          type="checkbox"
+          id="auto-open"
+          checked={autoOpen}
+          aria-describedby="auto-open-help"
+          onChange={(e) => {
+            const next = e.currentTarget.checked;
+            setAutoOpen(next);
+            void store(settings.autoOpen.set, next);
+          }}
+        />
+        <label for="auto-open">{i18n.t('settings.panel.autoOpen')}</label>
+      </div>
+      <p class="muted" id="auto-open-help">
+        {i18n.t('settings.panel.autoOpenHelp')}
+      </p>
+      <fieldset class="corners" aria-describedby={position.kind === 'free' ? 'panel-moved' : undefined}>
+        <legend>{i18n.t('settings.panel.position')}</legend>
+        {CORNERS.map((corner) => (
+          <label key={corner} class="radio">
+            <input
+              type="radio"
+              name="corner"
+              value={corner}
+              checked={position.kind === 'dock' && position.corner === corner}
+              onChange={() => dock(corner)}
+            />
+            {CORNER_LABEL[corner]()}
+          </label>
+        ))}
+      </fieldset>
+      {position.kind === 'free' && (
+        <div class="moved">
+          <p id="panel-moved">{i18n.t('settings.panel.moved')}</p>
+          <button
+            type="button"
+            onClick={() => {
+              dock(DEFAULT_CORNER);
+              // The button goes away with the free position: the focus goes to the chosen corner.
+              requestAnimationFrame(() => document.querySelector<HTMLInputElement>('input[name=corner]:checked')?.focus());
+            }}
+          >
+            {i18n.t('settings.panel.resetToCorner')}
+          </button>
+        </div>
+      )}
+      <p role="status" class="status" data-testid="panel-status">
+        {status}
+      </p>
+      {failed && (
+        <p role="alert" class="error">
+          {i18n.t('settings.templates.notSaved')}
+        </p>
+      )}
+    </section>
+  );
+}
