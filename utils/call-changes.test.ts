@@ -12,14 +12,14 @@ const rich = makeCall({
 describe('callChanges', () => {
   it('nothing changed: an empty change', () => {
     expect(callChanges(plain, 'Left a voicemail.', outcomeId(1))).toEqual({});
-    expect(callChanges(rich, 'Budget approved', null)).toEqual({});
+    expect(callChanges(rich, '**Budget** approved', null)).toEqual({});
     expect(callChanges(makeCall({ outcome_id: undefined, note: null, note_html: null }), '', null)).toEqual({});
     expect(hasChanges(callChanges(plain, 'Left a voicemail.', outcomeId(1)))).toBe(false);
   });
 
   it('an outcome-only change is exactly { outcome_id }', () => {
     expect(callChanges(plain, 'Left a voicemail.', outcomeId(2))).toEqual({ outcome_id: outcomeId(2) });
-    expect(callChanges(rich, 'Budget approved', outcomeId(3))).toEqual({ outcome_id: outcomeId(3) });
+    expect(callChanges(rich, '**Budget** approved', outcomeId(3))).toEqual({ outcome_id: outcomeId(3) });
   });
 
   it('clearing the outcome is { outcome_id: null }', () => {
@@ -35,7 +35,7 @@ describe('callChanges', () => {
   });
 
   it('note and outcome together; a rich note goes as note_html', () => {
-    const change = callChanges(rich, 'Budget approved\nSigned', outcomeId(4));
+    const change = callChanges(rich, '**Budget** approved\nSigned', outcomeId(4));
     expect(change).toEqual({
       note_html: '<body><p><strong>Budget</strong> approved</p><p>Signed</p></body>',
       outcome_id: outcomeId(4),

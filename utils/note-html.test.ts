@@ -5,7 +5,7 @@ const RICH =
   '<body><p>Spoke with <strong>Dana</strong> about renewal.</p>' +
   '<ul><li>Budget approved</li><li>Needs <em>legal</em> review</li></ul>' +
   '<p>Next: send contract</p></body>';
-const RICH_TEXT = 'Spoke with Dana about renewal.\n• Budget approved\n• Needs legal review\nNext: send contract';
+const RICH_TEXT = 'Spoke with **Dana** about renewal.\n• Budget approved\n• Needs *legal* review\nNext: send contract';
 const rich = { note: 'ignored: note_html wins', note_html: RICH };
 
 // What the sanitiser drops and keeps is tested in a real browser: note-html.browser.test.ts.
@@ -19,7 +19,7 @@ describe('noteText', () => {
     expect(noteText({ note: undefined, note_html: '  ' })).toBe('');
   });
 
-  it('shows a rich note as lines: one per paragraph, bullets for list items', () => {
+  it('shows a rich note as lines with markup: one per paragraph, bullets for list items, ** and * for bold and italic', () => {
     expect(noteText(rich)).toBe(RICH_TEXT);
   });
 
@@ -68,7 +68,7 @@ describe('noteChange', () => {
       .split('|')
       .map((p) => `<p>${p}</p>`)
       .join('')}</body>`;
-    const change = noteChange({ note: '', note_html: html }, 'First bold\nMiddle plain, edited\nLast underlined struck');
+    const change = noteChange({ note: '', note_html: html }, 'First **bold**\nMiddle plain, edited\nLast underlined struck');
     expect(change.note_html).toBe(
       '<body><p>First <b>bold</b></p><p>Middle plain, edited</p><p>Last <u>underlined</u> <s>struck</s></p></body>',
     );
@@ -81,11 +81,11 @@ describe('noteChange', () => {
   });
 
   it('deleting a paragraph keeps the others as they were', () => {
-    const change = noteChange(rich, 'Spoke with Dana about renewal.\nNext: send contract');
+    const change = noteChange(rich, 'Spoke with **Dana** about renewal.\nNext: send contract');
     expect(change.note_html).toBe(
       '<body><p>Spoke with <strong>Dana</strong> about renewal.</p><p>Next: send contract</p></body>',
     );
-    const last = noteChange(rich, 'Spoke with Dana about renewal.\n• Budget approved\n• Needs legal review');
+    const last = noteChange(rich, 'Spoke with **Dana** about renewal.\n• Budget approved\n• Needs *legal* review');
     expect(last.note_html).toBe(
       '<body><p>Spoke with <strong>Dana</strong> about renewal.</p><ul><li>Budget approved</li><li>Needs <em>legal</em> review</li></ul></body>',
     );

@@ -1,5 +1,8 @@
 import DOMPurify from 'dompurify';
 import type { Call, CallChanges } from './close/schemas';
+import { escapeHtml } from './rich-text/escape';
+import { linesFromHtml } from './rich-text/from-html';
+import { hasMarkup, linesToMarkup, markupToHtml, plainText } from './rich-text/markup';
 
 // Close's notes come as plain `note` and rich `note_html`, and each overwrites the other
 // (FACTS.md). The panel edits text; this module turns the rep's text back into a change that
@@ -20,11 +23,30 @@ const SANITIZE_CONFIG = {
 // A colour and nothing else: no url(), var(), expression() or a second declaration.
 const SAFE_COLOR_STYLE = /^\s*color\s*:\s*(?:#[0-9a-f]{3,8}|[a-z]{3,20}|(?:rgb|rgba|hsl|hsla)\(\s*[\d.%\s,/]+\))\s*;?\s*$/i;
 let hooked = false;
+/** Set while pasted HTML is sanitised: its styles are read for bold and italic, never rendered. */
+let pasting = false;
+
+/** What a pasted element's style says about bold, italic and Word's list markers; nothing else. */
+function pastedStyle(style: string): string {
+  const css = style.toLowerCase().replace(/\s+/g, '');
+  const kept: string[] = [];
+  const weight = /(?:^|;)font-weight:([a-z0-9]+)/.exec(css)?.[1];
+  if (weight) kept.push(`font-weight:${weight === 'bold' || weight === 'bolder' || Number(weight) >= 600 ? 'bold' : 'normal'}`);
+  const italic = /(?:^|;)font-style:([a-z]+)/.exec(css)?.[1];
+  if (italic) kept.push(`font-style:${italic === 'italic' || italic === 'oblique' ? 'italic' : 'normal'}`);
+  const list = /(?:^|;)mso-list:([a-z]+)/.exec(css)?.[1];
+  if (list) kept.push(`mso-list:${list === 'ignore' ? 'ignore' : 'item'}`);
+  return kept.join(';');
+}
 
 function purify() {
   if (!hooked) {
     // Styles only as colour, classes only as Close's mention marker.
     DOMPurify.addHook('uponSanitizeAttribute', (_node, data) => {
+      if (pasting) {
+        if (data.attrName === 'style') data.attrValue = pastedStyle(data.attrValue);
+        return;
+      }
       if (data.attrName === 'style' && !SAFE_COLOR_STYLE.test(data.attrValue)) data.keepAttr = false;
       if (data.attrName === 'class' && data.attrValue !== 'mention') data.keepAttr = false;
     });
@@ -39,25 +61,46 @@ export function sanitizeNoteHtml(html: string): DocumentFragment {
   return purify().sanitize(inner, { ...SANITIZE_CONFIG, RETURN_DOM_FRAGMENT: true });
 }
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+/** Tags whose structure a paste keeps (as lines); all else is reduced to its text. */
+const PASTE_TAGS = [
+  ...SANITIZE_CONFIG.ALLOWED_TAGS, 'div', 'h2', 'h3', 'h4', 'h5', 'h6', 'ol', 'blockquote', 'pre', 'table', 'thead',
+  'tbody', 'tfoot', 'tr', 'td', 'th', 'section', 'article', 'header', 'footer', 'dl', 'dt', 'dd',
+];
+
+/**
+ * HTML from the clipboard (Word, Google Docs, a web page) as sanitised, inert DOM: only the
+ * structure and the bold/italic styles the Note box can show. It is read, never rendered.
+ */
+export function sanitizePastedHtml(html: string): DocumentFragment {
+  const dompurify = purify();
+  pasting = true;
+  try {
+    return dompurify.sanitize(html, {
+      ...SANITIZE_CONFIG,
+      ALLOWED_TAGS: PASTE_TAGS,
+      ALLOWED_ATTR: ['href', 'style'],
+      RETURN_DOM_FRAGMENT: true,
+    });
+  } finally {
+    pasting = false;
+  }
+}
+
+/** Pasted HTML as Note-box markup: paragraphs and headings as lines, bold, italic, bullets, links. */
+export const pastedMarkup = (html: string): string => linesToMarkup(linesFromHtml(sanitizePastedHtml(html), { paste: true }));
+
+export { escapeHtml };
 
 interface Block {
   html: string;
   text: string;
 }
 
-/** The text of a piece of note HTML as the rep sees it in the Note box. */
-function textOf(node: Node): string {
-  if (node.nodeType === Node.TEXT_NODE) return node.nodeValue ?? '';
-  if (!(node instanceof Element)) return '';
-  const tag = node.tagName.toLowerCase();
-  if (tag === 'br') return '\n';
-  if (tag === 'hr') return '---';
-  if (tag === 'img') return '';
-  if (tag === 'ul') return [...node.children].map((li) => `• ${textOf(li)}`).join('\n');
-  return [...node.childNodes].map(textOf).join('');
-}
+/** The text of a piece of note HTML as the rep sees it in the Note box, markup included. */
+const markupOf = (node: Node): string => linesToMarkup(linesFromHtml(node));
+
+/** The text alone, for a note whose only structure is paragraphs and line breaks. */
+const textOf = (node: Node): string => linesFromHtml(node).map((line) => plainText(line.children)).join('\n');
 
 const BLOCK_TAGS = new Set(['p', 'h1', 'ul', 'hr']);
 
@@ -71,14 +114,14 @@ function blocksOf(fragment: DocumentFragment): Block[] {
       // would load, a tracking pixel fired by opening the panel (issue 5).
       const holder = fragment.ownerDocument.createElement('p');
       inline.forEach((node) => holder.append(node.cloneNode(true)));
-      blocks.push({ html: holder.outerHTML, text: textOf(holder) });
+      blocks.push({ html: holder.outerHTML, text: markupOf(holder) });
       inline = [];
     }
   };
   for (const node of [...fragment.childNodes]) {
     if (node instanceof Element && BLOCK_TAGS.has(node.tagName.toLowerCase())) {
       flushInline();
-      blocks.push({ html: node.outerHTML, text: textOf(node) });
+      blocks.push({ html: node.outerHTML, text: markupOf(node) });
     } else if (node.nodeType === Node.TEXT_NODE && !node.nodeValue?.trim() && !inline.length) {
       continue; // whitespace between blocks
     } else {
@@ -94,22 +137,23 @@ function isRich(fragment: DocumentFragment): boolean {
   return [...fragment.querySelectorAll('*')].some((el) => !['p', 'br'].includes(el.tagName.toLowerCase()));
 }
 
-/** The call's note has formatting that the Note box cannot show (and that edits keep). */
+/** The call's note has formatting in Close (what the Note box cannot show, edits keep). */
 export const hasFormatting = (call: Pick<Call, 'note_html'>): boolean =>
   !!call.note_html?.trim() && isRich(sanitizeNoteHtml(call.note_html));
 
 /** What the Note box shows for a call. */
 export function noteText(call: Pick<Call, 'note' | 'note_html'>): string {
-  if (call.note_html?.trim()) return blocksOf(sanitizeNoteHtml(call.note_html)).map((b) => b.text).join('\n');
-  return call.note ?? '';
+  if (!call.note_html?.trim()) return call.note ?? '';
+  const fragment = sanitizeNoteHtml(call.note_html);
+  // A note without formatting shows as its text: a "*" in it is a star, not markup to escape.
+  if (!isRich(fragment)) return textOf(fragment);
+  return blocksOf(fragment).map((b) => b.text).join('\n');
 }
-
-const paragraphs = (text: string) =>
-  text.split('\n').map((line) => `<p>${escapeHtml(line)}</p>`).join('');
 
 /**
  * Rebuilds a rich note after the rep edited its text: blocks before and after the edited
- * region keep their original (sanitised) HTML; the edited region becomes escaped paragraphs.
+ * region keep their original (sanitised) HTML; the edited region is read as markup
+ * (markupToHtml: the rep's text escaped, formatting only as <strong>, <em>, <ul><li>, <a href>).
  */
 export function mergeRichNote(blocks: Block[], edited: string): string {
   let start = 0;
@@ -128,21 +172,27 @@ export function mergeRichNote(blocks: Block[], edited: string): string {
     if (begin < start || edited.slice(begin, stop) !== text || (begin !== 0 && edited[begin - 1] !== '\n')) break;
     stop = begin - 1;
   }
-  const middle = start <= stop ? paragraphs(edited.slice(start, Math.max(start, stop))) : '';
+  const middle = start <= stop ? markupToHtml(edited.slice(start, Math.max(start, stop))) : '';
   const kept = (from: number, to: number) => blocks.slice(from, to).map((b) => b.html).join('');
-  return `<body>${kept(0, first)}${middle}${kept(last + 1, blocks.length)}</body>`;
+  return `<body>${joinLists(joinLists(kept(0, first), middle), kept(last + 1, blocks.length))}</body>`;
+}
+
+/** Items added right after (or before) a kept list join that list instead of starting another. */
+function joinLists(before: string, after: string): string {
+  return before.endsWith('</ul>') && after.startsWith('<ul>') ? before.slice(0, -'</ul>'.length) + after.slice('<ul>'.length) : before + after;
 }
 
 /**
  * The note part of a call's change, or nothing when the text is what the panel loaded.
- * Plain notes are sent as `note`; rich notes as `note_html`, so their formatting survives.
+ * Plain notes are sent as `note`; rich notes, and notes the rep formatted, as `note_html`, so
+ * their formatting survives.
  */
 export function noteChange(
   call: Pick<Call, 'note' | 'note_html'>,
   edited: string,
 ): Pick<CallChanges, 'note' | 'note_html'> {
   if (edited === noteText(call)) return {};
-  if (!call.note_html?.trim()) return { note: edited };
-  const fragment = sanitizeNoteHtml(call.note_html);
-  return isRich(fragment) ? { note_html: mergeRichNote(blocksOf(fragment), edited) } : { note: edited };
+  const fragment = call.note_html?.trim() ? sanitizeNoteHtml(call.note_html) : undefined;
+  if (fragment && isRich(fragment)) return { note_html: mergeRichNote(blocksOf(fragment), edited) };
+  return hasMarkup(edited) ? { note_html: `<body>${markupToHtml(edited)}</body>` } : { note: edited };
 }
