@@ -1,22 +1,26 @@
-import type { Call } from '@/utils/close/schemas';
+import { i18n } from '#i18n';
+import type { Call, ContactName } from '@/utils/close/schemas';
 import { callLabel } from '@/utils/format';
 
 interface CallPickerProps {
   calls: Call[];
   selectedId: string;
   onSelect: (id: Call['id']) => void;
+  /** The lead's contacts, to name who each call was with; without them the phone number is shown. */
+  contacts?: readonly ContactName[];
 }
 
-export function CallPicker({ calls, selectedId, onSelect }: CallPickerProps) {
+/** A native select: every browser and screen reader knows it, and the list is short. */
+export function CallPicker({ calls, selectedId, onSelect, contacts }: CallPickerProps) {
   return (
     <div class="field">
       <label class="label" for="quick-edit-call">
-        Call
+        {i18n.t('callPicker.label')}
       </label>
       <select id="quick-edit-call" value={selectedId} onChange={(e) => onSelect(e.currentTarget.value as Call['id'])}>
         {calls.map((call) => (
           <option key={call.id} value={call.id}>
-            {callLabel(call)}
+            {callLabel(call, { contacts })}
           </option>
         ))}
       </select>

@@ -1,6 +1,15 @@
-import type { Call } from './close/schemas';
+import { i18n } from '#i18n';
+import { browser } from 'wxt/browser';
+import type { Call, ContactName } from './close/schemas';
 
-const DIRECTION: Record<string, string> = { inbound: 'Inbound', outbound: 'Outbound' };
+/** The browser's UI language, so that a German browser shows German dates. */
+export const uiLocale = (): string | undefined => {
+  try {
+    return browser.i18n.getUILanguage() || undefined;
+  } catch {
+    return undefined;
+  }
+};
 
 export function formatDuration(seconds: number | null | undefined): string {
   if (!seconds) return '0:00';
@@ -8,16 +17,30 @@ export function formatDuration(seconds: number | null | undefined): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-export function formatCallDate(iso: string | null | undefined, locale?: string): string {
+export function formatCallDate(iso: string | null | undefined, locale = uiLocale()): string {
   const date = iso ? new Date(iso) : undefined;
-  if (!date || Number.isNaN(date.getTime())) return 'unknown date';
+  if (!date || Number.isNaN(date.getTime())) return i18n.t('callPicker.unknownDate');
   return date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-/** One line per call for the Call picker: direction, phone, date, duration, and a missing outcome. */
-export function callLabel(call: Call, locale?: string): string {
-  const direction = DIRECTION[call.direction ?? ''] ?? 'Call';
-  const phone = call.remote_phone || call.phone || 'unknown number';
-  const parts = [direction, phone, formatCallDate(call.activity_at ?? call.date_created, locale), formatDuration(call.duration)];
-  return `${parts.join(' · ')}${call.outcome_id ? '' : ' · no outcome'}`;
+function direction(call: Call): string {
+  if (call.direction === 'inbound') return i18n.t('callPicker.inbound');
+  if (call.direction === 'outbound') return i18n.t('callPicker.outbound');
+  return i18n.t('callPicker.call');
+}
+
+/** Who the call was with: the contact's name when the lead's contacts name it, else the phone number. */
+function party(call: Call, contacts: readonly ContactName[] | undefined): string {
+  const contact = call.contact_id ? contacts?.find((c) => c.id === call.contact_id) : undefined;
+  return contact?.name || call.remote_phone || call.phone || i18n.t('callPicker.unknownNumber');
+}
+
+/**
+ * One line per call for the Call picker: direction, who (contact or phone), date, duration, and
+ * a marker when no outcome is set. Dates follow the browser's UI language unless `locale` says.
+ */
+export function callLabel(call: Call, { contacts, locale }: { contacts?: readonly ContactName[]; locale?: string } = {}): string {
+  const parts = [direction(call), party(call, contacts), formatCallDate(call.activity_at ?? call.date_created, locale ?? uiLocale()), formatDuration(call.duration)];
+  if (!call.outcome_id) parts.push(i18n.t('callPicker.noOutcome'));
+  return parts.join(' · ');
 }
