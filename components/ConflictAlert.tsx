@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { CallBase, Outcome } from '@/utils/close/schemas';
 import { noteText } from '@/utils/note-html';
 
@@ -12,38 +13,37 @@ interface ConflictAlertProps {
 }
 
 const outcomeName = (outcomes: Outcome[], id: string | null | undefined) =>
-  !id ? 'No outcome' : (outcomes.find((o) => o.id === id)?.name ?? 'Unknown outcome');
+  !id ? i18n.t('panel.noOutcome') : (outcomes.find((o) => o.id === id)?.name ?? i18n.t('panel.unknownOutcome'));
 
 /** Someone changed the call in Close meanwhile: nothing was overwritten; the rep decides. */
 export function ConflictAlert({ theirs, mine, outcomes, noteChanged, onKeepMine, onUseTheirs, onAppendMine }: ConflictAlertProps) {
   return (
     <div role="alert" class="conflict">
       <p>
-        <strong>This call was changed in Close since you opened it.</strong> Nothing was overwritten. Choose which
-        version to keep.
+        <strong>{i18n.t('panel.conflictTitle')}</strong> {i18n.t('panel.conflictHelp')}
       </p>
       <div class="versions">
-        <section aria-label="Version in Close">
-          <h3>In Close now</h3>
-          <p class="version-note">{noteText(theirs) || '(no note)'}</p>
-          <p class="muted">Outcome: {outcomeName(outcomes, theirs.outcome_id)}</p>
+        <section aria-label={i18n.t('panel.versionTheirs')}>
+          <h3>{i18n.t('panel.inCloseNow')}</h3>
+          <p class="version-note">{noteText(theirs) || i18n.t('panel.noNote')}</p>
+          <p class="muted">{i18n.t('panel.outcomeIs', [outcomeName(outcomes, theirs.outcome_id)])}</p>
         </section>
-        <section aria-label="Your version">
-          <h3>Yours</h3>
-          <p class="version-note">{mine.note || '(no note)'}</p>
-          <p class="muted">Outcome: {outcomeName(outcomes, mine.outcomeId)}</p>
+        <section aria-label={i18n.t('panel.versionMine')}>
+          <h3>{i18n.t('panel.yours')}</h3>
+          <p class="version-note">{mine.note || i18n.t('panel.noNote')}</p>
+          <p class="muted">{i18n.t('panel.outcomeIs', [outcomeName(outcomes, mine.outcomeId)])}</p>
         </section>
       </div>
       <div class="actions">
         <button type="button" class="primary" onClick={onKeepMine}>
-          Keep mine
+          {i18n.t('panel.keepMine')}
         </button>
         <button type="button" onClick={onUseTheirs}>
-          Use theirs
+          {i18n.t('panel.useTheirs')}
         </button>
         {noteChanged && (
           <button type="button" onClick={onAppendMine}>
-            Append mine
+            {i18n.t('panel.appendMine')}
           </button>
         )}
       </div>

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { Account } from '@/utils/messages';
 
 /**
@@ -5,18 +6,18 @@ import type { Account } from '@/utils/messages';
  * most often has the key of another one connected (issue 5), so say whose key it is.
  */
 export function NoCallFound({ account, onOpenSettings }: { account: Account; onOpenSettings: () => void }) {
-  const organization = account.organization ? ` (${account.organization})` : '';
   return (
     <div role="alert" class="error">
       <p>
         <strong>
-          Close found no call for this page with the API key of {account.email}
-          {organization}.
+          {account.organization
+            ? i18n.t('panel.noCallOrg', [account.email, account.organization])
+            : i18n.t('panel.noCall', [account.email])}
         </strong>{' '}
-        If this lead belongs to another Close organisation, connect an API key from that organisation.
+        {i18n.t('panel.noCallHelp')}
       </p>
       <button type="button" onClick={onOpenSettings}>
-        Open settings
+        {i18n.t('panel.openSettings')}
       </button>
     </div>
   );

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { callChanges, hasChanges } from '@/utils/call-changes';
 import type { CloseError } from '@/utils/close/errors';
@@ -12,6 +13,10 @@ import { undoChanges } from '@/utils/content/undo';
 import { drafts } from '@/utils/drafts';
 import type { PanelData, Rejection, Reply, SaveResult } from '@/utils/messages';
 import { hasFormatting, noteText } from '@/utils/note-html';
+import { outcomeForShortcut } from '@/utils/outcome-shortcut';
+import { adjacentCall, nextCallWithoutOutcome } from '@/utils/panel/calls';
+import { trapTab } from '@/utils/panel/focus-trap';
+import { panelKey } from '@/utils/panel/keys';
 import type { PageTarget } from '@/utils/page';
 import { CallPicker } from './CallPicker';
 import { ConflictAlert } from './ConflictAlert';
@@ -19,6 +24,8 @@ import { NoCallFound } from './NoCallFound';
 import { NoteEditor } from './NoteEditor';
 import { OutcomePicker } from './OutcomePicker';
 import { ErrorMessage, SaveFeedback } from './SaveFeedback';
+import { ShortcutHelp } from './ShortcutHelp';
+import { usePanelPosition } from './usePanelPosition';
 import { UNDO_MS, isBusy, type SaveState } from './save-state';
 
 interface QuickEditPanelProps {
@@ -48,12 +55,22 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
   const [draftRestored, setDraftRestored] = useState(false);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [now, setNow] = useState(Date.now());
+  const [help, setHelp] = useState(false);
+  const [confirmClose, setConfirmClose] = useState(false);
   const noteRef = useRef<HTMLTextAreaElement>(null);
+  const panelRef = useRef<HTMLElement>(null);
+  const position = usePanelPosition(panelRef);
+  // Save & next: the job whose confirmed save moves the panel on, and what to say after the move.
+  const nextAfter = useRef<string>();
+  const carryStatus = useRef<string>();
+  const helpReturn = useRef<Element | null>(null);
+  const callsRef = useRef<Call[]>([]);
   const draftTimer = useRef<ReturnType<typeof setTimeout>>();
   // The job the panel shows, and what the call looked like before each job (for Undo).
   const currentJob = useRef<string>();
   const jobs = useRef(new Map<string, Job>());
   const call = calls.find((c) => c.id === callId);
+  callsRef.current = calls;
   const outcomes = load.state === 'ready' && load.data.connected ? load.data.outcomes : [];
 
   async function loadPanel() {
@@ -77,7 +94,9 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
     let cancelled = false;
     const queued = load.state === 'ready' && load.data.connected && load.data.queued.find((q) => q.callId === call.id);
     currentJob.current = queued ? queued.jobId : undefined;
-    setSave(queued ? { kind: 'queued', jobId: queued.jobId } : { kind: 'idle' });
+    const carried = carryStatus.current;
+    carryStatus.current = undefined;
+    setSave(queued ? { kind: 'queued', jobId: queued.jobId } : carried ? { kind: 'info', text: carried } : { kind: 'idle' });
     setNote(noteText(call));
     setOutcomeId(call.outcome_id ?? null);
     setDraftRestored(false);
@@ -113,6 +132,11 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
       replaceCall(saved);
       void drafts.removeIfSavedBy(saved.id, jobId);
       if (jobId !== currentJob.current) return;
+      if (jobId === nextAfter.current) {
+        nextAfter.current = undefined;
+        if (moveToNextWithoutOutcome(saved.id, i18n.t('panel.savedNext'))) return;
+        carryStatus.current = undefined;
+      }
       setNote(noteText(saved));
       setOutcomeId(saved.outcome_id ?? null);
       setDraftRestored(false);
@@ -126,14 +150,16 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
       return;
     }
     if (jobId !== currentJob.current) return;
+    // Anything but a confirmed save keeps the rep on this call, with the reason in view.
+    if (jobId === nextAfter.current) nextAfter.current = undefined;
     if (!reply.ok) return setSave({ kind: 'failed', error: reply.error });
     const result = reply.value;
     if (result.state === 'queued') setSave({ kind: 'queued', jobId });
     else if (result.state === 'conflict') setSave({ kind: 'conflict', theirs: result.theirs });
     else if (result.state === 'failed') setSave({ kind: 'failed', error: result.error });
-    else if (result.state === 'cancelled') setSave({ kind: 'info', text: 'Save cancelled. Your text is kept as a draft.' });
+    else if (result.state === 'cancelled') setSave({ kind: 'info', text: i18n.t('panel.cancelled') });
     else if (result.state === 'unknown')
-      setSave({ kind: 'failed', error: { kind: 'rejected', message: 'The extension lost track of this save.' } });
+      setSave({ kind: 'failed', error: { kind: 'rejected', message: i18n.t('panel.lostTrack') } });
   }
 
   useEffect(
@@ -152,22 +178,63 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
    * One save. The draft is handed to the job first (`draft`: what the boxes hold), so nothing
    * typed is lost whatever happens; an undo has no draft of its own.
    */
-  async function performSave(job: Job, draft?: { note: string; outcomeId: string | null }) {
-    if (!hasChanges(job.changes)) return setSave({ kind: 'info', text: 'Nothing to save: no changes.' });
+  async function performSave(job: Job, draft?: { note: string; outcomeId: string | null }, then?: 'next') {
+    if (!hasChanges(job.changes)) return setSave({ kind: 'info', text: i18n.t('panel.nothingToSave') });
     clearTimeout(draftTimer.current);
     const jobId = crypto.randomUUID();
     currentJob.current = jobId;
     jobs.current.set(jobId, job);
     if (draft) await drafts.set(job.from.id, { note: draft.note, outcome_id: draft.outcomeId, jobId });
+    if (then === 'next') nextAfter.current = jobId;
     setSave({ kind: 'saving', jobId });
     applyResult(jobId, await saveCall(jobId, job.from.id, job.changes as CallChanges, job.base));
   }
 
-  const saveNow = () => {
+  const saveNow = (then?: 'next') => {
     if (!call || isBusy(save)) return;
     const job = { from: call, changes: callChanges(call, note, outcomeId), base: callBase(call), undo: false };
-    void performSave(job, { note, outcomeId });
+    // Save & next with nothing to save just moves on.
+    if (then === 'next' && !hasChanges(job.changes)) return void moveToNextWithoutOutcome(call.id);
+    void performSave(job, { note, outcomeId }, then);
   };
+
+  /** Save & next: the next call on the lead without an outcome; false (and said) when there is none. */
+  function moveToNextWithoutOutcome(fromId: string, status?: string): boolean {
+    const next = nextCallWithoutOutcome(callsRef.current, fromId);
+    if (!next) {
+      setSave({ kind: 'info', text: status ? i18n.t('panel.allDone') : i18n.t('panel.noOtherCall') });
+      return false;
+    }
+    carryStatus.current = status;
+    setCallId(next.id);
+    return true;
+  }
+
+  function switchCall(step: -1 | 1) {
+    const next = call && adjacentCall(calls, call.id, step);
+    if (next) setCallId(next.id);
+  }
+
+  /**
+   * Esc: the rep's text is already kept as a draft a moment after each keystroke; make sure of
+   * it now, and ask only if it could not be kept.
+   */
+  async function requestClose() {
+    if (!call || !hasChanges(callChanges(call, note, outcomeId)) || save.kind === 'saving') return onClose();
+    clearTimeout(draftTimer.current);
+    try {
+      await drafts.set(call.id, { note, outcome_id: outcomeId });
+      onClose();
+    } catch {
+      setConfirmClose(true);
+    }
+  }
+
+  function pickOutcome(value: string | null) {
+    setOutcomeId(value);
+    if (!isBusy(save) && save.kind !== 'queued' && save.kind !== 'conflict') setSave({ kind: 'idle' });
+    keepDraft(note, value);
+  }
 
   function keepDraft(nextNote: string, nextOutcome: string | null) {
     if (!call) return;
@@ -187,7 +254,7 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
       setNote(noteText(theirs));
       setOutcomeId(theirs.outcome_id ?? null);
       void drafts.remove(call.id);
-      return setSave({ kind: 'info', text: 'Showing the version in Close.' });
+      return setSave({ kind: 'info', text: i18n.t('panel.showingTheirs') });
     }
     const nextNote = choice === 'append' ? appendNote(noteText(theirs), note, noteText(call)) : note;
     setNote(nextNote);
@@ -196,33 +263,91 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
   }
 
   function onKeyDown(event: KeyboardEvent) {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && event.isTrusted) {
+    // Scripts on Close's page can dispatch key events into our open shadow root: only real ones act.
+    if (!event.isTrusted) return;
+    if (panelRef.current && trapTab(event, panelRef.current)) return;
+    const shortcut = outcomes.length ? outcomeForShortcut(event, outcomes) : undefined;
+    if (shortcut && call && !help) {
       event.preventDefault();
-      saveNow();
-    } else if (event.key === 'Escape') {
-      event.preventDefault();
-      onClose();
+      return pickOutcome(shortcut.id);
     }
+    const key = panelKey(event);
+    if (!key) return;
+    event.preventDefault();
+    if (key === 'close') {
+      if (help) return closeHelp();
+      if (confirmClose) return setConfirmClose(false);
+      return void requestClose();
+    }
+    if (help) return;
+    if (key === 'save') saveNow();
+    else if (key === 'save-next') saveNow('next');
+    else if (key === 'previous-call') switchCall(-1);
+    else if (key === 'next-call') switchCall(1);
+    else if (key === 'help') {
+      helpReturn.current = (panelRef.current?.getRootNode() as ShadowRoot | null)?.activeElement ?? null;
+      setHelp(true);
+    }
+  }
+
+  function closeHelp() {
+    setHelp(false);
+    const back = helpReturn.current;
+    helpReturn.current = null;
+    queueMicrotask(() => (back instanceof HTMLElement && back.isConnected ? back : noteRef.current)?.focus());
   }
 
   const error = save.kind === 'failed' ? save.error : undefined;
   const fieldErrors = error && 'fieldErrors' in error ? error.fieldErrors : undefined;
 
   return (
-    <section class="panel" role="dialog" aria-label="Quick edit call" onKeyDown={onKeyDown}>
-      <header class="panel-header">
-        <h2>Quick edit call</h2>
-        <button type="button" class="icon" aria-label="Close panel" onClick={onClose}>
-          ×
-        </button>
+    <section
+      ref={panelRef}
+      class={position.moved ? 'panel moved' : 'panel'}
+      style={position.style}
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="quick-edit-title"
+      onKeyDown={onKeyDown}
+    >
+      <header class="panel-header" {...position.handle}>
+        <h2 id="quick-edit-title">{i18n.t('panel.title')}</h2>
+        <span class="header-buttons">
+          <button
+            type="button"
+            class="icon"
+            aria-label={i18n.t('help.button')}
+            aria-expanded={help}
+            onClick={() => (help ? closeHelp() : setHelp(true))}
+          >
+            ?
+          </button>
+          <button type="button" class="icon" aria-label={i18n.t('panel.close')} onClick={() => void requestClose()}>
+            ×
+          </button>
+        </span>
       </header>
-      {load.state === 'loading' && <p class="muted">Loading the call from Close…</p>}
+      {help && <ShortcutHelp onClose={closeHelp} />}
+      {confirmClose && (
+        <div role="alert" class="error confirm">
+          <p>{i18n.t('panel.notKept')}</p>
+          <div class="actions">
+            <button type="button" onClick={trusted(onClose)}>
+              {i18n.t('panel.closeAnyway')}
+            </button>
+            <button type="button" class="primary" ref={(el) => el?.focus()} onClick={() => setConfirmClose(false)}>
+              {i18n.t('panel.keepEditing')}
+            </button>
+          </div>
+        </div>
+      )}
+      {load.state === 'loading' && <p class="muted">{i18n.t('panel.loading')}</p>}
       {load.state === 'failed' && <ErrorMessage error={load.error} onRetry={loadPanel} onOpenSettings={openSettings} />}
       {load.state === 'ready' && !load.data.connected && (
         <div class="connect">
-          <p>Connect your Close API key to edit calls from here.</p>
+          <p>{i18n.t('panel.connect')}</p>
           <button type="button" onClick={openSettings}>
-            Open settings
+            {i18n.t('panel.openSettings')}
           </button>
         </div>
       )}
@@ -233,6 +358,7 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
         <form
           // Saving happens on a real click or key press only (trusted), never on a form submit.
           onSubmit={(e) => e.preventDefault()}
+          hidden={help}
         >
           <CallPicker calls={calls} selectedId={call.id} onSelect={setCallId} />
           <NoteEditor
@@ -250,15 +376,11 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
             outcomes={outcomes}
             value={outcomeId}
             error={fieldErrors?.outcome_id}
-            onChange={(value) => {
-              setOutcomeId(value);
-              if (!isBusy(save) && save.kind !== 'queued' && save.kind !== 'conflict') setSave({ kind: 'idle' });
-              keepDraft(note, value);
-            }}
+            onChange={pickOutcome}
           />
           {draftRestored && (
             <p class="draft">
-              Draft restored{' '}
+              {i18n.t('panel.draftRestored')}{' '}
               <button
                 type="button"
                 class="link"
@@ -269,15 +391,19 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
                   setDraftRestored(false);
                 })}
               >
-                Discard draft
+                {i18n.t('panel.discardDraft')}
               </button>
             </p>
           )}
           <div class="actions">
-            <button type="button" class="primary" disabled={isBusy(save)} onClick={trusted(saveNow)}>
-              Save
+            <button type="button" class="primary" disabled={isBusy(save)} onClick={trusted(() => saveNow())}>
+              {i18n.t('panel.save')}
             </button>
-            <span class="shortcut">Ctrl/⌘+Enter</span>
+            <span class="shortcut">
+              {i18n.t('panel.saveHint')}
+              <br />
+              {i18n.t('panel.saveNextHint')}
+            </span>
           </div>
           {save.kind === 'conflict' && (
             <ConflictAlert

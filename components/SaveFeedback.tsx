@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { nextStepText, type CloseError } from '@/utils/close/errors';
 import type { Rejection } from '@/utils/messages';
 import type { SaveState } from './save-state';
@@ -11,21 +12,22 @@ interface SaveFeedbackProps {
   onOpenSettings: () => void;
 }
 
-const RETRY_REASON = {
-  'rate-limited': 'Close is busy',
-  server: 'Close is not answering',
-  offline: 'Cannot reach Close',
-} as const;
+const retryReason = (reason: 'rate-limited' | 'server' | 'offline') =>
+  reason === 'rate-limited'
+    ? i18n.t('panel.reasonRateLimited')
+    : reason === 'server'
+      ? i18n.t('panel.reasonServer')
+      : i18n.t('panel.reasonOffline');
 
 /** "Saved" only after Close confirmed; everything not yet in Close is an alert, in words. */
 export function SaveFeedback({ state, now, onUndo, onRetry, onCancelQueued, onOpenSettings }: SaveFeedbackProps) {
   const status =
     state.kind === 'saving'
-      ? 'Saving…'
+      ? i18n.t('panel.saving')
       : state.kind === 'saved'
-        ? 'Saved'
+        ? i18n.t('panel.saved')
         : state.kind === 'restored'
-          ? 'Restored'
+          ? i18n.t('panel.restored')
           : state.kind === 'info'
             ? state.text
             : '';
@@ -37,7 +39,7 @@ export function SaveFeedback({ state, now, onUndo, onRetry, onCancelQueued, onOp
         </p>
         {state.kind === 'saved' && now < state.undoUntil && Object.keys(state.undo).length > 0 && (
           <button type="button" class="link" onClick={onUndo}>
-            Undo
+            {i18n.t('panel.undo')}
           </button>
         )}
       </div>
@@ -45,20 +47,22 @@ export function SaveFeedback({ state, now, onUndo, onRetry, onCancelQueued, onOp
         <div role="alert" class="error">
           <p>
             <strong>
-              {RETRY_REASON[state.reason]} — retrying in {Math.max(0, Math.ceil((state.until - now) / 1000))} s
+              {i18n.t('panel.retrying', [
+                retryReason(state.reason),
+                String(Math.max(0, Math.ceil((state.until - now) / 1000))),
+              ])}
             </strong>{' '}
-            Your text is kept; nothing to do.
+            {i18n.t('panel.retryingKept')}
           </p>
         </div>
       )}
       {state.kind === 'queued' && (
         <div role="alert" class="error">
           <p>
-            <strong>Will save when back online.</strong> Close cannot be reached right now; the save is kept and
-            sent by itself when it can be, even after a browser restart.
+            <strong>{i18n.t('panel.queued')}</strong> {i18n.t('panel.queuedDetail')}
           </p>
           <button type="button" onClick={onCancelQueued}>
-            Cancel queued save
+            {i18n.t('panel.cancelQueued')}
           </button>
         </div>
       )}
@@ -86,12 +90,12 @@ export function ErrorMessage({
       </p>
       {next === 'open-settings' && (
         <button type="button" onClick={onOpenSettings}>
-          Open settings
+          {i18n.t('panel.openSettings')}
         </button>
       )}
       {(next === 'retry' || (!next && error.kind === 'rejected')) && (
         <button type="button" onClick={onRetry}>
-          Try again
+          {i18n.t('panel.tryAgain')}
         </button>
       )}
     </div>

@@ -9,8 +9,9 @@
 export async function connectThroughPopup(context, extensionId, apiKey) {
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  await popup.getByLabel('API key').fill(apiKey);
-  await popup.getByRole('button', { name: 'Save' }).click();
-  await popup.getByRole('button', { name: 'Disconnect' }).waitFor();
+  // By type, not by name: the popup may be in any of the extension's languages.
+  await popup.locator('input[type="password"]').fill(apiKey);
+  await popup.locator('button[type="submit"]').click();
+  await popup.getByTestId('account-email').waitFor();
   await popup.close();
 }

@@ -33,9 +33,11 @@ export interface Harness {
 export interface HarnessOptions {
   /** An X display to run Chromium headed on (for real browser shortcuts); headless without. */
   display?: string;
+  /** The browser's UI language (what browser.i18n answers in); English unless given. */
+  locale?: 'de' | 'en';
 }
 
-export async function startHarness({ display }: HarnessOptions = {}): Promise<Harness> {
+export async function startHarness({ display, locale }: HarnessOptions = {}): Promise<Harness> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
     throw new Error('No production build: run `npm run build` first (npm test does).');
   const standIn = createCloseStandIn();
@@ -45,8 +47,17 @@ export async function startHarness({ display }: HarnessOptions = {}): Promise<Ha
     const launched = await chromium.launchPersistentContext(profile, {
       executablePath: ensureChromium(),
       headless: !display,
-      ...(display && { env: { ...process.env, DISPLAY: display } }),
+      // On Linux Chromium takes its UI language from the environment; --lang from the flag.
+      ...((display || locale) && {
+        env: {
+          ...process.env,
+          ...(display && { DISPLAY: display }),
+          ...(locale && { LANGUAGE: locale, LANG: `${locale}_${locale.toUpperCase()}.UTF-8` }),
+        },
+      }),
+      ...(locale && { locale }),
       args: [
+        ...(locale ? [`--lang=${locale}`] : []),
         `--disable-extensions-except=${EXTENSION_DIR}`,
         `--load-extension=${EXTENSION_DIR}`,
         ...QUIET_FLAGS,
