@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { OPEN_PANEL_COMMAND } from './utils/command';
 import { noEval } from './scripts/no-eval-plugin.mjs';
+import { nativeBrowserInContentScript } from './scripts/content-browser-plugin.mjs';
 
 // Extension pages and the worker: only our own scripts, and network only to Close's API, so
 // that even a bug cannot send the key anywhere else (SECURITY.md, issue 5).
@@ -38,7 +39,7 @@ export default defineConfig({
       'scripts/*.mjs',
     ],
   },
-  vite: () => ({ plugins: [preact(), noEval()] }),
+  vite: () => ({ plugins: [preact(), noEval(), nativeBrowserInContentScript('close.content')] }),
   manifest: ({ browser, manifestVersion }) => ({
     // Every string the rep sees goes through _locales (locales/*.yml, @wxt-dev/i18n).
     default_locale: 'en',

@@ -13,7 +13,8 @@ export function mountQuickEdit(container: HTMLElement, controller: Controller, l
   const launcher = createLauncher(controller.open, preload);
   let panel: PanelView | undefined;
   let failure: HTMLElement | undefined;
-  // Where focus was before the panel opened: Close's page (shortcut) or our launcher.
+  // Where focus was before the panel opened: Close's page (shortcut), our launcher or a feed
+  // item's button (inside its own shadow root: the page only sees that host element).
   let returnTo: Element | null = null;
 
   function showPanel(mount: MountPanel) {
@@ -27,7 +28,7 @@ export function mountQuickEdit(container: HTMLElement, controller: Controller, l
   function update({ target, open }: QuickEditState) {
     if (target && open) {
       // Before the launcher goes, while it (if it was used) still has focus.
-      returnTo ??= document.activeElement;
+      returnTo ??= deepActiveElement();
       launcher.remove();
       if (mountPanel) return showPanel(mountPanel);
       loadPanel().then(showPanel, () => {
@@ -44,16 +45,23 @@ export function mountQuickEdit(container: HTMLElement, controller: Controller, l
     if (!target) launcher.remove();
     else if (!launcher.isConnected) container.append(launcher);
     if (returnTo) {
-      // Inside our shadow root the page only sees the host element: focus the launcher then.
-      if (returnTo.shadowRoot) {
-        if (target) launcher.focus();
-      } else if (returnTo instanceof HTMLElement) returnTo.focus();
+      // Back where it was; a feed button whose item Close re-rendered meanwhile is gone: the
+      // launcher then, where there is one.
+      if (returnTo.isConnected && returnTo instanceof HTMLElement) returnTo.focus();
+      else if (target) launcher.focus();
       returnTo = null;
     }
   }
 
   update(controller.get());
   return controller.subscribe(update);
+}
+
+/** The focused element, inside open shadow roots too (ours are open, UI-CONTRACT.md). */
+function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
 }
 
 /** Shown only when the panel script cannot be loaded (the extension was updated under the page). */

@@ -2,7 +2,9 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountQuickEdit } from '@/components/QuickEdit';
+import { autoOpen } from '@/utils/content/auto-open';
 import { createController } from '@/utils/content/controller';
+import { watchFeed } from '@/utils/content/feed-buttons';
 import { loadPanel } from '@/utils/content/lazy-panel';
 import { createShadowHost } from '@/utils/content/shadow-host';
 import { watchTarget } from '@/utils/content/watch-target';
@@ -28,7 +30,13 @@ export default defineContentScript({
 
 function start(ctx: ContentScriptContext) {
   // Close is a single-page app: follow its URL (and its re-renders) without a reload.
-  const controller = createController(watchTarget(ctx, (target) => controller.setTarget(target)));
+  const controller = createController(
+    watchTarget(ctx, (target) => {
+      controller.setTarget(target);
+      autoOpen(target, controller);
+    }),
+  );
+  autoOpen(controller.get().target, controller);
 
   // The keyboard command arrives from the background and takes the launcher's path.
   const onMessage = (message: unknown, sender: { id?: string }) => {
@@ -41,6 +49,8 @@ function start(ctx: ContentScriptContext) {
   const { host, container } = createShadowHost('close-quick-edit', styles);
   document.body.append(host);
   const unsubscribe = mountQuickEdit(container, controller, loadPanel);
+  // A button on every call in the feed, opening the panel on that call.
+  watchFeed(ctx, controller.openCall, () => void loadPanel().catch(() => undefined));
   ctx.onInvalidated(() => {
     unsubscribe();
     host.remove();

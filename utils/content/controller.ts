@@ -1,15 +1,20 @@
+import type { CallId } from '../close/ids';
 import type { PageTarget } from '../page';
 
 // The content script's small state: what the page is about and whether the panel is open.
-// Navigation, the launcher and the keyboard command all change it through here, so they
-// run the same code path.
+// Navigation, the launcher, the feed's buttons and the keyboard command all change it through
+// here, so they run the same code path.
 
 export interface QuickEditState {
+  /** What the panel shows: the page's target, or a call the rep picked in the feed. */
   target: PageTarget | undefined;
   open: boolean;
 }
 
 export function createController(initial: PageTarget | undefined) {
+  // What the page itself is about; `state.target` differs from it only while the panel is open
+  // on a call picked from the feed (closing goes back to it, so the launcher keeps its call).
+  let page = initial;
   let state: QuickEditState = { target: initial, open: false };
   const listeners = new Set<(state: QuickEditState) => void>();
   const set = (next: Partial<QuickEditState>) => {
@@ -26,9 +31,11 @@ export function createController(initial: PageTarget | undefined) {
     open: () => {
       if (state.target) set({ open: true });
     },
-    close: () => set({ open: false }),
+    /** Opens the panel on this call (a feed item's button), or switches the open panel to it. */
+    openCall: (callId: CallId) => set({ target: { ...page, callId }, open: true }),
+    close: () => set({ target: page, open: false }),
     /** A page without a call closes the panel; its draft is already stored. */
-    setTarget: (target: PageTarget | undefined) => set({ target, open: state.open && target !== undefined }),
+    setTarget: (target: PageTarget | undefined) => set({ target: (page = target), open: state.open && target !== undefined }),
   };
 }
 
