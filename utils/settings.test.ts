@@ -1,6 +1,15 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_PANEL_POSITION, settings } from './settings';
+import {
+  checkTemplate,
+  DEFAULT_PANEL_POSITION,
+  settings,
+  TEMPLATE_BODY_MAX,
+  TEMPLATE_NAME_MAX,
+  TEMPLATES_MAX,
+  TemplateSchema,
+  type Template,
+} from './settings';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -32,5 +41,45 @@ describe('settings', () => {
   it('refuses to store an invalid value', async () => {
     await expect(settings.templates.set([{ id: '', name: '', body: '' }])).rejects.toThrow();
     expect(await settings.templates.get()).toEqual([]);
+  });
+});
+
+describe('checkTemplate', () => {
+  const voicemail: Template = { id: 'v', name: 'Voicemail', body: 'Left a voicemail.' };
+  const t = (name: string, body = '', id = 'n'): Template => ({ id, name, body });
+
+  it('accepts what the schema accepts, up to the limits', () => {
+    for (const ok of [t('A'), t('x'.repeat(TEMPLATE_NAME_MAX), 'y'.repeat(TEMPLATE_BODY_MAX))]) {
+      expect(checkTemplate(ok, [voicemail])).toBeUndefined();
+      expect(TemplateSchema.safeParse(ok).success).toBe(true);
+    }
+  });
+
+  it('names what is wrong: empty or too-long name, too-long text, a name taken, a full list', () => {
+    expect(checkTemplate(t(''), [])).toEqual({ kind: 'nameEmpty' });
+    expect(checkTemplate(t('x'.repeat(TEMPLATE_NAME_MAX + 1)), [])).toEqual({ kind: 'nameTooLong', length: TEMPLATE_NAME_MAX + 1 });
+    expect(checkTemplate(t('A', 'y'.repeat(TEMPLATE_BODY_MAX + 1)), [])).toEqual({ kind: 'bodyTooLong', length: TEMPLATE_BODY_MAX + 1 });
+    expect(checkTemplate(t('voiceMAIL'), [voicemail])).toEqual({ kind: 'duplicate', name: 'Voicemail' });
+    const full = Array.from({ length: TEMPLATES_MAX }, (_, i) => t(`T${i}`, '', `id${i}`));
+    expect(checkTemplate(t('New'), full)).toEqual({ kind: 'tooMany' });
+  });
+
+  it('lets a template keep its own name and be edited in a full list', () => {
+    expect(checkTemplate({ ...voicemail, body: 'changed' }, [voicemail])).toBeUndefined();
+    const full = [voicemail, ...Array.from({ length: TEMPLATES_MAX - 1 }, (_, i) => t(`T${i}`, '', `id${i}`))];
+    expect(checkTemplate({ ...voicemail, name: 'Renamed' }, full)).toBeUndefined();
+  });
+});
+
+describe('watch', () => {
+  it('hears a change parsed, and the default when the value is removed or damaged', async () => {
+    const heard: unknown[] = [];
+    const unwatch = settings.panelPosition.watch((value) => heard.push(value));
+    await settings.panelPosition.set({ kind: 'dock', corner: 'top-left' });
+    await fakeBrowser.storage.local.set({ 'settings.panelPosition': { kind: 'free' } });
+    await settings.panelPosition.reset();
+    unwatch();
+    await settings.panelPosition.set({ kind: 'dock', corner: 'top-right' });
+    expect(heard).toEqual([{ kind: 'dock', corner: 'top-left' }, DEFAULT_PANEL_POSITION, DEFAULT_PANEL_POSITION]);
   });
 });
