@@ -1,4 +1,8 @@
+import { i18n } from '#i18n';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Outcome } from '@/utils/close/schemas';
+import { trusted } from '@/utils/content/trusted';
+import { shortcutNumberOf } from '@/utils/outcome-shortcut';
 
 interface OutcomePickerProps {
   outcomes: Outcome[];
@@ -7,33 +11,216 @@ interface OutcomePickerProps {
   error?: string;
 }
 
-/** Organisation outcomes for calls, "No outcome", and an id no longer in the list kept visible. */
-export function OutcomePicker({ outcomes, value, onChange, error }: OutcomePickerProps) {
+/** One line of the list: "No outcome", a deleted outcome still on the call, or an outcome of the org. */
+interface Choice {
+  value: string | null;
+  name: string;
+  description?: string | null;
+  /** N of Alt+N, for the first nine outcomes. */
+  shortcut?: number;
+}
+
+const INPUT_ID = 'quick-edit-outcome';
+const LIST_ID = 'quick-edit-outcome-list';
+const HINT_ID = 'quick-edit-outcome-hint';
+const ERROR_ID = 'quick-edit-outcome-error';
+const optionId = (index: number) => `quick-edit-outcome-option-${index}`;
+
+/** Case- and accent-insensitive form of a name, for "filter as you type" ("resume" finds "Résumé sent"). */
+export const foldForSearch = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase();
+
+function choicesOf(outcomes: Outcome[], value: string | null): Choice[] {
   const unknown = value !== null && !outcomes.some((o) => o.id === value);
-  const description = outcomes.find((o) => o.id === value)?.description;
+  return [
+    { value: null, name: i18n.t('outcome.none') },
+    // A deleted outcome's id stays on the call: show it, never drop it silently (UI-CONTRACT.md).
+    ...(unknown ? [{ value, name: i18n.t('outcome.unknown'), description: i18n.t('outcome.unknownDescription') }] : []),
+    ...outcomes.map((o, index) => ({ value: o.id, name: o.name, description: o.description, shortcut: shortcutNumberOf(index) })),
+  ];
+}
+
+/**
+ * The Outcome field: an editable combobox with a list that filters as you type (WAI-ARIA 1.2
+ * combobox pattern, list autocomplete with manual selection). Focus stays in the text box; the
+ * highlighted option is announced through aria-activedescendant. The value changes only when the
+ * rep picks an option with a real Enter or click (a page script can reach our open shadow root,
+ * SECURITY.md), and only through onChange: nothing is saved from here.
+ */
+export function OutcomePicker({ outcomes, value, onChange, error }: OutcomePickerProps) {
+  const [open, setOpen] = useState(false);
+  /** What the rep typed; null while the box shows the current value's name. */
+  const [query, setQuery] = useState<string | null>(null);
+  /** The highlighted option's index in the shown list, -1 for none. */
+  const [active, setActive] = useState(-1);
+  const listRef = useRef<HTMLUListElement>(null);
+
+  const choices = choicesOf(outcomes, value);
+  const current = choices.find((c) => c.value === value) ?? choices[0]!;
+  const shown = query ? choices.filter((c) => foldForSearch(c.name).includes(foldForSearch(query))) : choices;
+  // With nothing matching, the list is not shown: "No matches" is said below the field instead.
+  const expanded = open && shown.length > 0;
+  const highlighted = expanded ? shown[active] : undefined;
+  const described = highlighted ?? current;
+
+  // A value set from outside (another call, a restored draft, a save) replaces what was typed.
+  useEffect(() => {
+    setQuery(null);
+    setOpen(false);
+  }, [value]);
+
+  useEffect(() => {
+    if (expanded && active >= 0) listRef.current?.querySelector(`#${optionId(active)}`)?.scrollIntoView?.({ block: 'nearest' });
+  }, [expanded, active]);
+
+  function close() {
+    setOpen(false);
+    setActive(-1);
+    setQuery(null);
+  }
+
+  function pick(choice: Choice) {
+    close();
+    if (choice.value !== value) onChange(choice.value);
+  }
+
+  /** Opens the list with the current value highlighted (or the first option when it is filtered out). */
+  function openAt(index?: number) {
+    setOpen(true);
+    const here = shown.findIndex((c) => c.value === value);
+    setActive(index ?? (here >= 0 ? here : 0));
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    // A page script's key events neither move nor pick; Ctrl/Cmd+… belongs to the panel (Ctrl+Enter saves).
+    if (!event.isTrusted || event.ctrlKey || event.metaKey) return;
+    const last = shown.length - 1;
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        if (event.altKey) {
+          if (!open) {
+            setOpen(true);
+            setActive(-1);
+          }
+        } else if (!open) openAt();
+        else setActive(Math.min(active + 1, last));
+        return;
+      case 'ArrowUp':
+        event.preventDefault();
+        if (event.altKey) return;
+        if (!open) openAt(query ? last : undefined);
+        else setActive(active <= 0 ? (active < 0 ? last : 0) : active - 1);
+        return;
+      case 'Enter':
+        if (!open) return;
+        event.preventDefault();
+        if (highlighted) pick(highlighted);
+        else close();
+        return;
+      case 'Escape':
+        // With the list open, Esc closes the list only; with it closed, it closes the panel.
+        if (!open) return;
+        event.preventDefault();
+        event.stopPropagation();
+        close();
+        return;
+      case 'Tab':
+        close();
+        return;
+    }
+  }
+
+  const describedBy = [described.description ? HINT_ID : '', error ? ERROR_ID : ''].filter(Boolean).join(' ');
+
   return (
-    <div class="field">
-      <label class="label" for="quick-edit-outcome">
-        Outcome
+    <div class="field combobox-field">
+      <label class="label" for={INPUT_ID}>
+        {i18n.t('outcome.label')}
       </label>
-      <select
-        id="quick-edit-outcome"
-        value={value ?? ''}
-        aria-describedby={description || error ? 'quick-edit-outcome-hint' : undefined}
-        aria-invalid={error ? 'true' : undefined}
-        onChange={(e) => onChange(e.currentTarget.value || null)}
-      >
-        <option value="">No outcome</option>
-        {unknown && <option value={value}>Unknown outcome</option>}
-        {outcomes.map((outcome) => (
-          <option key={outcome.id} value={outcome.id}>
-            {outcome.name}
-          </option>
-        ))}
-      </select>
-      {(description || error) && (
-        <span id="quick-edit-outcome-hint" class={error ? 'field-error' : 'hint'}>
-          {error ?? description}
+      <div class="combobox">
+        <input
+          id={INPUT_ID}
+          type="text"
+          role="combobox"
+          autocomplete="off"
+          spellcheck={false}
+          aria-autocomplete="list"
+          aria-expanded={expanded ? 'true' : 'false'}
+          aria-controls={LIST_ID}
+          aria-activedescendant={highlighted ? optionId(active) : undefined}
+          aria-describedby={describedBy || undefined}
+          aria-invalid={error ? 'true' : undefined}
+          data-value={value ?? ''}
+          value={query ?? current.name}
+          onInput={(e) => {
+            setQuery(e.currentTarget.value);
+            setOpen(true);
+            setActive(-1);
+          }}
+          onKeyDown={onKeyDown}
+          onClick={() => !open && openAt()}
+          onBlur={close}
+        />
+        <div class="combobox-popup" hidden={!expanded}>
+          <ul id={LIST_ID} ref={listRef} role="listbox" aria-label={i18n.t('outcome.suggestions')}>
+            {shown.map((choice, index) => (
+              <li
+                key={choice.value ?? ''}
+                id={optionId(index)}
+                role="option"
+                aria-selected={index === active ? 'true' : 'false'}
+                aria-labelledby={`${optionId(index)}-name`}
+                aria-describedby={
+                  [choice.description ? `${optionId(index)}-description` : '', choice.shortcut ? `${optionId(index)}-key` : '']
+                    .filter(Boolean)
+                    .join(' ') || undefined
+                }
+                class={`combobox-option${index === active ? ' active' : ''}${choice.value === value ? ' current' : ''}`}
+                // Keeps focus in the text box, so the click below picks and blur does not close first.
+                onMouseDown={(e) => e.preventDefault()}
+                onMouseMove={() => index !== active && setActive(index)}
+                onClick={trusted(() => pick(choice))}
+              >
+                <span class="combobox-check" aria-hidden="true">
+                  {choice.value === value ? '✓' : ''}
+                </span>
+                <span class="combobox-text">
+                  <span id={`${optionId(index)}-name`} class="combobox-name">
+                    {choice.name}
+                  </span>
+                  {choice.description && (
+                    <span id={`${optionId(index)}-description`} class="combobox-description">
+                      {choice.description}
+                    </span>
+                  )}
+                </span>
+                {choice.shortcut && (
+                  <>
+                    <kbd class="combobox-key" aria-hidden="true">
+                      {i18n.t('outcome.shortcut', [choice.shortcut])}
+                    </kbd>
+                    <span id={`${optionId(index)}-key`} hidden>
+                      {i18n.t('outcome.shortcutDescription', [choice.shortcut])}
+                    </span>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+        {/* Always there, so that screen readers announce it when it fills. */}
+        <p class="combobox-empty" aria-live="polite">
+          {open && shown.length === 0 ? i18n.t('outcome.noMatches') : ''}
+        </p>
+      </div>
+      {described.description && (
+        <span id={HINT_ID} class="hint">
+          {described.description}
+        </span>
+      )}
+      {error && (
+        <span id={ERROR_ID} class="field-error">
+          {error}
         </span>
       )}
     </div>
