@@ -55,10 +55,10 @@ export function parseInline(source: string, links = true): Inline[] {
       const after = source[end];
       let canOpen = !isSpace(after);
       let canClose = !isSpace(before);
-      // "snake_case_name" and "__proto__" are words, not emphasis.
+      // "snake_case_name" and "__proto__" are words, not emphasis; "_" is italic only.
       if (c === '_') {
-        canOpen &&= !isWord(before);
-        canClose &&= !isWord(after);
+        canOpen &&= !isWord(before) && end - i === 1;
+        canClose &&= !isWord(after) && end - i === 1;
       }
       tokens.push({ kind: 'delim', char: c, count: end - i, canOpen, canClose });
       i = end;
@@ -215,7 +215,8 @@ function renderInline(nodes: Inline[], escape: boolean): string {
 /** What each character looks like: the meaning markup must keep when it is read back. */
 function styled(nodes: Inline[], style: string[] = []): string[] {
   return nodes.flatMap((node) => {
-    if (node.kind === 'text') return [...node.text].map((c) => `${c}\u0001${style.join(',')}`);
+    // A space looks the same bold or not: "**a** b" may end the bold before the space.
+    if (node.kind === 'text') return [...node.text].map((c) => (/\s/.test(c) ? c : `${c}\u0001${style.join(',')}`));
     const mark = node.kind === 'link' ? `a(${node.href})` : node.kind === 'strong' ? 'b' : 'i';
     return styled(node.children, [...new Set([...style, mark])].sort());
   });
@@ -229,15 +230,18 @@ const sameMeaning = (a: Inline[], b: Inline[]) => styled(a).join('\u0000') === s
  */
 export function lineToMarkup(line: Line): string {
   const bullet = line.kind === 'li' ? '• ' : '';
+  const write = (escape: boolean) => {
+    const body = renderInline(line.children, escape);
+    // A paragraph that starts like an item ("- x") gets a backslash: "\- x".
+    return line.kind === 'p' && parseMarkup(body)[0]!.kind === 'li' ? `\\${body}` : body;
+  };
   for (const escape of [false, true]) {
-    let body = renderInline(line.children, escape);
-    const reread = () => parseMarkup(bullet + body)[0]!;
-    if (line.kind === 'p' && (reread().kind === 'li' || /^\\[•\-*][ \t]/.test(body))) body = `\\${body}`;
-    const back = parseMarkup(bullet + body);
-    if (back.length === 1 && back[0]!.kind === line.kind && sameMeaning(back[0]!.children, line.children)) return bullet + body;
+    const markup = bullet + write(escape);
+    const back = parseMarkup(markup);
+    if (back.length === 1 && back[0]!.kind === line.kind && sameMeaning(back[0]!.children, line.children)) return markup;
   }
   // Not expressible exactly (e.g. <strong><em> order): the closest markup, text escaped.
-  return bullet + renderInline(line.children, true);
+  return bullet + write(true);
 }
 
 export const linesToMarkup = (lines: Line[]): string => lines.map(lineToMarkup).join('\n');
