@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { DEMO } from '../close-stand-in/demo-data.mjs';
+import { apiRequests, startHarness, type Harness } from './harness';
+
+// The Outcome field is a combobox (components/OutcomePicker.tsx): typed, picked with the keyboard,
+// saved with Ctrl+Enter, in real Chromium against the Close stand-in.
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+  await harness.connect();
+});
+afterAll(() => harness?.close());
+beforeEach(() => {
+  harness.standIn.reset();
+});
+
+type LoggedRequest = { method: string; path: string; body: unknown };
+const puts = () => apiRequests(harness.standIn, 'PUT') as LoggedRequest[];
+const outcomeBox = (dialog: Locator) => dialog.getByRole('combobox', { name: 'Outcome' });
+
+test('typing part of a name, Down and Enter pick the outcome; Ctrl+Enter saves exactly that outcome_id', async () => {
+  const call = DEMO.calls.globexPlainNote; // the lead's most recent call, no outcome yet
+  const { page, dialog } = await harness.openPanel(DEMO.leads.globex.id);
+  const outcome = outcomeBox(dialog);
+  expect(await outcome.inputValue()).toBe('No outcome');
+  expect(await outcome.getAttribute('aria-expanded')).toBe('false');
+
+  await outcome.click();
+  await outcome.fill('');
+  await outcome.pressSequentially('meet');
+  await expect.poll(() => outcome.getAttribute('aria-expanded')).toBe('true');
+  const listbox = page.getByRole('listbox');
+  expect(await listbox.getByRole('option').allTextContents()).toEqual([
+    expect.stringContaining('Meeting booked'),
+  ]);
+  await outcome.press('ArrowDown');
+  const highlighted = await outcome.getAttribute('aria-activedescendant');
+  expect(await dialog.locator(`[id="${highlighted}"]`).getAttribute('aria-selected')).toBe('true');
+  // The highlighted outcome's description is shown under the field and referenced from it
+  const hintId = await outcome.getAttribute('aria-describedby');
+  expect(await dialog.locator(`[id="${hintId}"]`).textContent()).toBe(DEMO.outcomes.meetingBooked.description);
+
+  await outcome.press('Enter');
+  expect(await outcome.inputValue()).toBe('Meeting booked');
+  expect(await outcome.getAttribute('aria-expanded')).toBe('false');
+  expect(puts()).toHaveLength(0); // picking never saves by itself
+
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved');
+  expect(puts()).toHaveLength(1);
+  expect(puts()[0]!.path).toBe(`/api/v1/activity/call/${call.id}/`);
+  expect(puts()[0]!.body).toEqual({ outcome_id: DEMO.outcomes.meetingBooked.id });
+  expect(harness.standIn.state.calls.get(call.id)!.outcome_id).toBe(DEMO.outcomes.meetingBooked.id);
+  await page.close();
+});
+
+test('"No outcome" clears the outcome: outcome_id null is sent', async () => {
+  const call = DEMO.calls.initechRichNote; // most recent of initech, outcome "Meeting booked"
+  const { page, dialog } = await harness.openPanel(DEMO.leads.initech.id);
+  const outcome = outcomeBox(dialog);
+  expect(await outcome.inputValue()).toBe('Meeting booked');
+
+  await outcome.focus();
+  await outcome.press('ArrowDown'); // opens on the current outcome
+  await outcome.fill('no out');
+  await expect.poll(() => dialog.getByRole('listbox').getByRole('option').allTextContents()).toEqual([
+    expect.stringContaining('No outcome'),
+  ]);
+  await outcome.press('ArrowDown');
+  await outcome.press('Enter');
+  expect(await outcome.inputValue()).toBe('No outcome');
+
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved');
+  expect(puts().map((p) => p.body)).toEqual([{ outcome_id: null }]);
+  expect(harness.standIn.state.calls.get(call.id)!.outcome_id).toBeNull();
+  await page.close();
+});
+
+test('Esc with the list open closes only the list; the next Esc closes the panel', async () => {
+  const { page, dialog } = await harness.openPanel(DEMO.leads.globex.id);
+  const outcome = outcomeBox(dialog);
+  await outcome.focus();
+  await outcome.press('ArrowDown');
+  await expect.poll(() => outcome.getAttribute('aria-expanded')).toBe('true');
+  await outcome.press('Escape');
+  expect(await outcome.getAttribute('aria-expanded')).toBe('false');
+  expect(await dialog.isVisible()).toBe(true);
+  await outcome.press('Escape');
+  await expect.poll(() => dialog.count()).toBe(0);
+  expect(puts()).toHaveLength(0);
+  await page.close();
+});
+
+test('a page script’s key presses and clicks on our open shadow root pick nothing', async () => {
+  const { page, dialog } = await harness.openPanel(DEMO.leads.globex.id);
+  const outcome = outcomeBox(dialog);
+  await outcome.focus();
+  await outcome.press('ArrowDown');
+  await outcome.press('ArrowDown'); // "Interested" highlighted by a real key press
+  await page.evaluate(() => {
+    const root = document.querySelector('close-quick-edit')!.shadowRoot!;
+    const input = root.querySelector('#quick-edit-outcome')!;
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    (root.querySelector('[role="option"]:last-child') as HTMLElement).click();
+  });
+  expect(await outcome.inputValue()).toBe('No outcome');
+  await outcome.press('Escape');
+  await page.keyboard.press('Control+Enter');
+  // The value did not change, so there is nothing to save.
+  await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^Nothing to save/);
+  expect(puts()).toHaveLength(0);
+  await page.close();
+});
