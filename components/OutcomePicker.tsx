@@ -96,7 +96,9 @@ export function OutcomePicker({ outcomes, value, onChange, error }: OutcomePicke
     const last = shown.length - 1;
     switch (event.key) {
       case 'ArrowDown':
+        // Arrows are the list's here, Alt+Down included (the panel uses Alt+arrows elsewhere for calls).
         event.preventDefault();
+        event.stopPropagation();
         if (event.altKey) {
           if (!open) {
             setOpen(true);
@@ -106,8 +108,16 @@ export function OutcomePicker({ outcomes, value, onChange, error }: OutcomePicke
         else setActive(Math.min(active + 1, last));
         return;
       case 'ArrowUp':
+        if (event.altKey) {
+          // Alt+Up closes an open list without picking; on a closed one it is the panel's.
+          if (!open) return;
+          event.preventDefault();
+          event.stopPropagation();
+          close();
+          return;
+        }
         event.preventDefault();
-        if (event.altKey) return;
+        event.stopPropagation();
         if (!open) openAt(query ? last : undefined);
         else setActive(active <= 0 ? (active < 0 ? last : 0) : active - 1);
         return;
@@ -164,12 +174,13 @@ export function OutcomePicker({ outcomes, value, onChange, error }: OutcomePicke
         <div class="combobox-popup" hidden={!expanded}>
           <ul id={LIST_ID} ref={listRef} role="listbox" aria-label={i18n.t('outcome.suggestions')}>
             {shown.map((choice, index) => (
+              // Named by its text, not aria-labelledby: the option "No outcome" must not be one more
+              // element "labelled Outcome" (getByLabel), only the combobox is.
               <li
                 key={choice.value ?? ''}
                 id={optionId(index)}
                 role="option"
                 aria-selected={index === active ? 'true' : 'false'}
-                aria-labelledby={`${optionId(index)}-name`}
                 aria-describedby={
                   [choice.description ? `${optionId(index)}-description` : '', choice.shortcut ? `${optionId(index)}-key` : '']
                     .filter(Boolean)
@@ -185,11 +196,12 @@ export function OutcomePicker({ outcomes, value, onChange, error }: OutcomePicke
                   {choice.value === value ? '✓' : ''}
                 </span>
                 <span class="combobox-text">
-                  <span id={`${optionId(index)}-name`} class="combobox-name">
+                  <span class="combobox-name">
                     {choice.name}
                   </span>
                   {choice.description && (
-                    <span id={`${optionId(index)}-description`} class="combobox-description">
+                    // Out of the option's name (a description, referenced below), so the name is the outcome's alone.
+                    <span id={`${optionId(index)}-description`} class="combobox-description" aria-hidden="true">
                       {choice.description}
                     </span>
                   )}

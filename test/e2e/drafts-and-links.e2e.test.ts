@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { DEMO } from '../close-stand-in/demo-data.mjs';
 import { APP, startHarness, type Harness } from './harness';
+import { pickOutcome } from './outcome';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -51,13 +52,14 @@ test('on a page whose URL names no lead, the first call linked from the page is 
 test('a draft survives a browser restart (and a stopped worker): it comes back with "Draft restored"', async () => {
   const { dialog } = await openPanel(DEMO.leads.initech.id);
   await dialog.getByLabel('Note').fill('Typed before the laptop went to sleep');
-  await dialog.getByLabel('Outcome').selectOption({ label: 'Wrong number' });
+  await pickOutcome(dialog, 'Wrong number');
   await new Promise((resolve) => setTimeout(resolve, 600)); // drafts trail typing by ~300 ms
   await harness.stopWorker();
   await harness.restartBrowser();
   const { page: reopened, dialog: restored } = await openPanel(DEMO.leads.initech.id);
   await expect.poll(() => restored.getByLabel('Note').inputValue()).toBe('Typed before the laptop went to sleep');
-  expect(await restored.getByLabel('Outcome').inputValue()).toBe(DEMO.outcomes.wrongNumber.id);
+  expect(await restored.getByLabel('Outcome').inputValue()).toBe('Wrong number');
+  expect(await restored.getByLabel('Outcome').getAttribute('data-value')).toBe(DEMO.outcomes.wrongNumber.id);
   await expect.poll(() => restored.textContent()).toContain('Draft restored');
   await restored.getByRole('button', { name: 'Discard draft' }).click();
   expect(await restored.getByLabel('Note').inputValue()).toBe(DEMO.calls.initechRichNote.note);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO } from '../close-stand-in/demo-data.mjs';
 import { apiRequests, startHarness, type Harness } from './harness';
+import { pickOutcome } from './outcome';
 
 // Issue 3: a rep who typed a note never loses it, and never silently destroys someone else's edit.
 
@@ -93,7 +94,7 @@ test('offline: "Will save when back online", listed in the popup, delivered when
 test('a queued save can be seen and cancelled; nothing is sent afterwards', async () => {
   const { page, dialog } = await openPanel(DEMO.leads.initech.id);
   harness.standIn.faults.add({ kind: 'drop', times: Infinity });
-  await dialog.getByLabel('Outcome').selectOption({ label: 'Wrong number' });
+  await pickOutcome(dialog, 'Wrong number');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect.poll(() => alertOf(page), { timeout: 20_000 }).toMatch(/Will save when back online/);
   await dialog.getByRole('button', { name: 'Cancel queued save' }).click();
@@ -111,7 +112,7 @@ test('a queued save survives a browser restart and is delivered after it', async
   const call = DEMO.calls.acmeRichNote;
   const { page, dialog } = await openPanel(DEMO.leads.acme.id);
   harness.standIn.faults.add({ kind: 'drop', times: Infinity });
-  await dialog.getByLabel('Outcome').selectOption({ label: 'Not interested' });
+  await pickOutcome(dialog, 'Not interested');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect.poll(() => alertOf(page), { timeout: 20_000 }).toMatch(/Will save when back online/);
   harness.standIn.faults.clear();
@@ -181,7 +182,7 @@ test('Undo after Saved restores the previous note and outcome with one PUT, rich
   const call = DEMO.calls.acmeRichNote;
   const { page, dialog } = await openPanel(DEMO.leads.acme.id);
   await dialog.getByLabel('Note').fill('Replaced everything');
-  await dialog.getByLabel('Outcome').selectOption({ label: 'No outcome' });
+  await pickOutcome(dialog, 'No outcome');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect.poll(() => statusOf(page)).toBe('Saved');
   expect(stored(call.id).note_html).not.toContain('<strong>');

@@ -35,6 +35,9 @@ test('typing part of a name, Down and Enter pick the outcome; Ctrl+Enter saves e
   expect(await listbox.getByRole('option').allTextContents()).toEqual([
     expect.stringContaining('Meeting booked'),
   ]);
+  // Only the combobox is "labelled Outcome", even with the list open (UI-CONTRACT.md)
+  expect(await dialog.getByLabel('Outcome').count()).toBe(1);
+  expect(await listbox.getByRole('option', { name: 'Meeting booked', exact: true }).count()).toBe(1);
   await outcome.press('ArrowDown');
   const highlighted = await outcome.getAttribute('aria-activedescendant');
   expect(await dialog.locator(`[id="${highlighted}"]`).getAttribute('aria-selected')).toBe('true');

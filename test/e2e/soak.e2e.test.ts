@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO } from '../close-stand-in/demo-data.mjs';
 import { apiRequests, startHarness, type Harness } from './harness';
+import { pickOutcome } from './outcome';
 
 // Issue 3's soak: many saves across 20 calls while Close answers 429, 503, drops connections,
 // answers slowly, and the worker is stopped mid-save. At the end Close must hold exactly what
@@ -87,7 +88,7 @@ test(`soak: ${SAVES} saves across ${LEADS * CALLS_PER_LEAD} calls with faults an
     const note = `soak ${i} for …${callId.slice(-4)}: ${'x'.repeat(Math.floor(random() * 40))}`;
     const outcome = pick(outcomes);
     await dialog.getByLabel('Note').fill(note);
-    await dialog.getByLabel('Outcome').selectOption(outcome ? { label: outcomeNames.get(outcome)! } : { label: 'No outcome' });
+    await pickOutcome(dialog, outcome ? outcomeNames.get(outcome)! : 'No outcome');
 
     const fault = pick(['none', 'none', '429', '503', 'drop', 'latency'] as const);
     if (fault === '429') harness.standIn.faults.add({ method: 'PUT', kind: pick(['429', '429-nested'] as const), rateReset: 0.2 + random() });
