@@ -2,6 +2,7 @@
 // note-html.ts in a real Chromium (test/unit/note-html-page.ts says why).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeSubsetViolations } from '../test/security/close-subset';
 import { CHROME, noteHtmlPage } from '../test/unit/note-html-page';
 
 const MENTION =
@@ -75,19 +76,76 @@ describe.skipIf(!CHROME)('note-html.ts in Chromium', () => {
     const change = await call(
       'noteChange',
       { note: '', note_html: '<body><p><strong>Keep</strong><img src=x onerror=alert(1)></p><script>alert(1)</script></body>' },
-      'Keep\nAdded',
+      '**Keep**\nAdded',
     );
     expect(change).toEqual({ note_html: '<body><p><strong>Keep</strong><img></p><p>Added</p></body>' });
   });
 
   it('what the rep typed comes back as text, never as elements', async () => {
     const typed = '<script>alert(1)</script> <img src=x onerror=alert(1)> Tom &amp; Jerry';
-    const { note_html } = await call<{ note_html: string }>('noteChange', { note: '', note_html: '<body><p><b>Rich</b></p></body>' }, `Rich\n${typed}`);
+    const { note_html } = await call<{ note_html: string }>('noteChange', { note: '', note_html: '<body><p><b>Rich</b></p></body>' }, `**Rich**\n${typed}`);
     const parsed = await page.evaluate((html) => {
       const doc = new DOMParser().parseFromString(html, 'text/html');
       return { dangerous: doc.querySelectorAll('script, img, [onerror]').length, last: doc.body.lastElementChild?.textContent };
     }, note_html);
     expect(parsed).toEqual({ dangerous: 0, last: typed });
     expect(note_html.startsWith('<body><p><b>Rich</b></p><p>')).toBe(true);
+  });
+
+  // Issue 4: markup in the Note box, and pasting.
+  it('an edited paragraph gets markup; h1, colours, mentions, u, s, code, img elsewhere stay as they were', async () => {
+    const html =
+      `<body><h1>Call</h1><p><span style="color: #ff0000">red</span> and ${MENTION}</p><p>make this bold</p>` +
+      '<p><u>u</u> <s>s</s> <code>c</code><img src="https://close.com/x.png"></p><hr></body>';
+    const call_ = { note: '', note_html: html };
+    const shown = await call<string>('noteText', call_);
+    expect(shown).toBe('Call\nred and @Dana\nmake this bold\nu s c\n---');
+    expect(await call('noteChange', call_, shown)).toEqual({});
+    const change = await call<{ note_html: string }>('noteChange', call_, shown.replace('make this bold', 'make *this* **bold**'));
+    expect(change.note_html).toBe(html.replace('<p>make this bold</p>', '<p>make <em>this</em> <strong>bold</strong></p>').replace('<hr>', '<hr>'));
+    expect(await page.evaluate(closeSubsetViolations, change.note_html)).toEqual([]);
+  });
+
+  it('markup never makes more than <strong>, <em>, <ul><li>, <a href>: typed tags stay text', async () => {
+    const typed = '**<img src=x onerror=alert(1)>** *<script>alert(1)</script>* [x](javascript:alert(1)) [ok](https://close.com/"onmouseover="alert(1))';
+    const { note_html } = await call<{ note_html: string }>('noteChange', { note: 'x', note_html: null }, `• ${typed}`);
+    const parsed = await page.evaluate((html) => {
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      return { tags: [...doc.body.querySelectorAll('*')].map((e) => e.tagName), text: doc.body.textContent };
+    }, note_html);
+    expect(parsed.tags).toEqual(['UL', 'LI', 'STRONG', 'EM']);
+    expect(parsed.text).toBe('<img src=x onerror=alert(1)> <script>alert(1)</script> [x](javascript:alert(1)) [ok](https://close.com/"onmouseover="alert(1))');
+    expect(await page.evaluate(closeSubsetViolations, note_html)).toEqual([]);
+  });
+
+  it('paste: scripts, handlers, styles and javascript: links are gone; structure is kept', async () => {
+    const markup = await call<string>(
+      'pastedMarkup',
+      '<meta charset="utf-8"><style>b{}</style><script>alert(1)</script><p onclick="x()">Hi <b>there</b>' +
+        '<img src=x onerror=alert(1)><a href="javascript:alert(1)">js</a> <a href="https://close.com/">ok</a></p>' +
+        '<!-- a comment --><svg><text>svg text</text></svg><ul><li>one</li></ul>',
+    );
+    expect(markup).toBe('Hi **there**js [ok](https://close.com/)\n• one');
+  });
+
+  it('paste from Word and Google Docs comes out as clean markup', async () => {
+    const word =
+      '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta name=Generator content="Microsoft Word 15">' +
+      '<style>p.MsoNormal{margin:0cm}</style></head><body lang=EN-GB><!--StartFragment-->' +
+      '<p class=MsoNormal>Spoke with <b><span style="font-family:Calibri">Dana</span></b><o:p></o:p></p>' +
+      '<p class=MsoListParagraphCxSpFirst style="text-indent:-18.0pt;mso-list:l0 level1 lfo1"><!--[if !supportLists]-->' +
+      '<span style="font-family:Symbol;mso-list:Ignore">·<span style="font:7.0pt">&nbsp;&nbsp; </span></span><!--[endif]-->Budget<o:p></o:p></p>' +
+      '<p class=MsoNormal><span style="font-style:italic">Next</span>: contract<o:p>&nbsp;</o:p></p><!--EndFragment--></body></html>';
+    expect(await call('pastedMarkup', word)).toBe('Spoke with **Dana**\n• Budget\n*Next*: contract');
+    const docs =
+      '<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1234"><p dir="ltr"><span style="font-weight:400;">Spoke with </span>' +
+      '<span style="font-weight:700;">Dana</span><span style="font-weight:400;font-style:italic;"> today</span></p>' +
+      '<ul><li dir="ltr"><p dir="ltr"><span style="font-weight:400;">Budget</span></p></li></ul></b>';
+    expect(await call('pastedMarkup', docs)).toBe('Spoke with **Dana** *today*\n• Budget');
+  });
+
+  it('sanitising a paste leaves the note sanitiser as strict as before', async () => {
+    await call('pastedMarkup', '<p style="font-weight:bold">x</p>');
+    expect(await sanitized('<body><p><span style="font-weight:bold">b</span><span class="evil">c</span></p></body>')).toBe('<p><span>b</span><span>c</span></p>');
   });
 });

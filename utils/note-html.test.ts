@@ -123,6 +123,63 @@ describe('noteChange', () => {
   });
 });
 
+describe('noteChange with markup (issue 4)', () => {
+  it('a plain note the rep formats is sent as note_html in Close\'s subset', () => {
+    expect(noteChange({ note: 'Left a voicemail', note_html: null }, 'Left a **voicemail**\n• call back *Monday*')).toEqual({
+      note_html: '<body><p>Left a <strong>voicemail</strong></p><ul><li>call back <em>Monday</em></li></ul></body>',
+    });
+    expect(noteChange({ note: null, note_html: '<body><p>x</p></body>' }, 'x\n- one\n- two')).toEqual({
+      note_html: '<body><p>x</p><ul><li>one</li><li>two</li></ul></body>',
+    });
+  });
+
+  it('plain text stays `note`, stars that are not markup included', () => {
+    expect(noteChange({ note: 'a', note_html: null }, '5 * 3 = 15, snake_case')).toEqual({ note: '5 * 3 = 15, snake_case' });
+  });
+
+  it('b and i show as ** and *, and open-and-save sends nothing', () => {
+    const call = { note: '', note_html: '<body><p><b>Bold</b> and <i>it</i> <strong><em>both</em></strong></p><p>Title</p></body>' };
+    expect(noteText(call)).toBe('**Bold** and *it* ***both***\nTitle');
+    expect(noteChange(call, noteText(call))).toEqual({});
+  });
+
+  it('a note from Close with a star in it shows it escaped only where it would read as markup', () => {
+    const call = { note: '', note_html: '<body><p><b>Total</b>: 5 * 3</p><p>a*b*c</p></body>' };
+    expect(noteText(call)).toBe('**Total**: 5 * 3\na\\*b\\*c');
+    expect(noteChange(call, `${noteText(call)}\nmore`).note_html).toBe('<body><p><b>Total</b>: 5 * 3</p><p>a*b*c</p><p>more</p></body>');
+    // Edited, the escaped line is still the same text.
+    expect(noteChange(call, '**Total**: 5 * 3\na\\*b\\*c!').note_html).toBe('<body><p><b>Total</b>: 5 * 3</p><p>a*b*c!</p></body>');
+  });
+
+  it('formatting a paragraph of a rich note changes that paragraph only', () => {
+    const html =
+      '<body><p><s>Call</s></p><p><span style="color: #ff0000">red</span> stays</p><p>make this bold</p><p><u>under</u> <code>c</code></p></body>';
+    const call = { note: '', note_html: html };
+    expect(noteText(call)).toBe('Call\nred stays\nmake this bold\nunder c');
+    expect(noteChange(call, 'Call\nred stays\nmake this **bold**\nunder c').note_html).toBe(
+      '<body><p><s>Call</s></p><p><span style="color: #ff0000">red</span> stays</p><p>make this <strong>bold</strong></p><p><u>under</u> <code>c</code></p></body>',
+    );
+  });
+
+  it('an item added after a list joins it; the list\'s own items keep their HTML', () => {
+    expect(noteChange(rich, RICH_TEXT.replace('review', 'review\n• Send *contract*')).note_html).toBe(
+      '<body><p>Spoke with <strong>Dana</strong> about renewal.</p>' +
+        '<ul><li>Budget approved</li><li>Needs <em>legal</em> review</li><li>Send <em>contract</em></li></ul>' +
+        '<p>Next: send contract</p></body>',
+    );
+  });
+
+  it('taking the bold off a word is an edit of that paragraph', () => {
+    expect(noteChange(rich, RICH_TEXT.replace('**Dana**', 'Dana')).note_html).toBe(RICH.replace('<strong>Dana</strong>', 'Dana'));
+  });
+
+  it('markup the rep typed is escaped text inside the tags it makes', () => {
+    expect(noteChange(rich, `${RICH_TEXT}\n**<img src=x onerror=alert(1)>** [x](javascript:alert(1))`).note_html).toContain(
+      '<p><strong>&lt;img src=x onerror=alert(1)&gt;</strong> [x](javascript:alert(1))</p>',
+    );
+  });
+});
+
 describe('escapeHtml', () => {
   it('turns any text into markup that reads back as that text, in content and in attributes', () => {
     const text = `<a href="x" onclick='y'>&amp; & </a>`;

@@ -66,7 +66,7 @@ export function linesFromHtml(root: Node, { paste = false }: FromHtmlOptions = {
     if (node.nodeType !== 1 && node.nodeType !== 11) return;
     if (node.nodeType === 11) return node.childNodes.forEach((child) => walk(child, marks));
     const el = node as Element;
-    const tag = el.localName.toLowerCase();
+    const tag = el.tagName.toLowerCase();
     if (SKIP.has(tag)) return;
     const style = styleOf(el);
     // Word's list bullets ("·" in a span marked mso-list:Ignore) are our "• ".
