@@ -69,6 +69,7 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
   // The job the panel shows, and what the call looked like before each job (for Undo).
   const currentJob = useRef<string>();
   const jobs = useRef(new Map<string, Job>());
+  const confirmed = useRef(new Set<string>());
   const call = calls.find((c) => c.id === callId);
   callsRef.current = calls;
   const outcomes = load.state === 'ready' && load.data.connected ? load.data.outcomes : [];
@@ -128,14 +129,19 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
   function applyResult(jobId: string, reply: Reply<SaveResult>) {
     const job = jobs.current.get(jobId);
     if (reply.ok && reply.value.state === 'saved') {
+      // The same confirmation arrives twice (the reply and the background's push): act once.
+      if (confirmed.current.has(jobId)) return;
+      confirmed.current.add(jobId);
       const saved = reply.value.call;
       replaceCall(saved);
       void drafts.removeIfSavedBy(saved.id, jobId);
       if (jobId !== currentJob.current) return;
+      // Save & next: on to the next call without an outcome, or say there is none (Undo stays).
+      let text: string | undefined;
       if (jobId === nextAfter.current) {
         nextAfter.current = undefined;
         if (moveToNextWithoutOutcome(saved.id, i18n.t('panel.savedNext'))) return;
-        carryStatus.current = undefined;
+        text = i18n.t('panel.allDone');
       }
       setNote(noteText(saved));
       setOutcomeId(saved.outcome_id ?? null);
@@ -145,7 +151,13 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
       setSave(
         job?.undo
           ? { kind: 'restored' }
-          : { kind: 'saved', after: saved, undo: job ? undoChanges(job.from, saved) : {}, undoUntil: Date.now() + UNDO_MS },
+          : {
+              kind: 'saved',
+              after: saved,
+              undo: job ? undoChanges(job.from, saved) : {},
+              undoUntil: Date.now() + UNDO_MS,
+              ...(text && { text }),
+            },
       );
       return;
     }
@@ -202,7 +214,7 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
   function moveToNextWithoutOutcome(fromId: string, status?: string): boolean {
     const next = nextCallWithoutOutcome(callsRef.current, fromId);
     if (!next) {
-      setSave({ kind: 'info', text: status ? i18n.t('panel.allDone') : i18n.t('panel.noOtherCall') });
+      if (!status) setSave({ kind: 'info', text: i18n.t('panel.noOtherCall') });
       return false;
     }
     carryStatus.current = status;

@@ -25,7 +25,7 @@ export function SaveFeedback({ state, now, onUndo, onRetry, onCancelQueued, onOp
     state.kind === 'saving'
       ? i18n.t('panel.saving')
       : state.kind === 'saved'
-        ? i18n.t('panel.saved')
+        ? (state.text ?? i18n.t('panel.saved'))
         : state.kind === 'restored'
           ? i18n.t('panel.restored')
           : state.kind === 'info'

@@ -9,7 +9,7 @@ export type SaveState =
   | { kind: 'saving'; jobId: string }
   | { kind: 'retrying'; jobId: string; reason: Extract<TabMessage, { type: 'save.progress' }>['reason']; until: number }
   | { kind: 'queued'; jobId: string }
-  | { kind: 'saved'; after: Call; undo: Partial<CallChanges>; undoUntil: number }
+  | { kind: 'saved'; after: Call; undo: Partial<CallChanges>; undoUntil: number; text?: string }
   | { kind: 'restored' }
   | { kind: 'conflict'; theirs: CallBase }
   | { kind: 'failed'; error: CloseError | Rejection };
