@@ -146,7 +146,7 @@ describe.skipIf(!CHROME)('the XSS corpus through note-html.ts in Chromium', () =
         const rendered = document.getElementById('rendered')!;
         return texts.map((text, i) => {
           const plain = noteChange({ note: '', note_html: null }, text);
-          const change = noteChange({ note: '', note_html: rich }, `Rich note\n${text}`);
+          const change = noteChange({ note: '', note_html: rich }, `**Rich** note\n${text}`);
           rendered.insertAdjacentHTML('beforeend', change.note_html ?? '');
           return {
             n: 101 + i,
@@ -163,7 +163,8 @@ describe.skipIf(!CHROME)('the XSS corpus through note-html.ts in Chromium', () =
     for (const [i, result] of results.entries()) {
       expect(result.plain, `payload ${result.n}`).toBe(typed[i]);
       expect(await page.evaluate(closeSubsetViolations, result.sent!), `payload ${result.n}`).toEqual([]);
-      expect(result.roundTrip, `payload ${result.n}`).toBe(`Rich note\n${typed[i]}`);
+      expect(result.roundTrip, `payload ${result.n}`).toBe(`**Rich** note\n${typed[i]}`);
+      expect(result.sent, `payload ${result.n}`).toMatch(/^<body><p><b>Rich<\/b> note<\/p><p>/);
     }
     await expectNoExecution(page, requested, dialogs);
   });
