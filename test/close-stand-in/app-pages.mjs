@@ -75,6 +75,11 @@ function clientScript() {
   var renderInboxMain = ${String(renderInboxMain)};
   var main = document.querySelector('main');
   var generation = 0;
+  var data = null; // the lead on screen, as last fetched
+  var view; // the lazy feed's state (feed-render.mjs), on pages opened with ?feed=lazy
+  function feedView() {
+    return /[?&]feed=lazy(&|$)/.test(location.search) ? { shown: 1, filter: 'all' } : undefined;
+  }
   function markCurrent() {
     document.querySelectorAll('nav a').forEach(function (a) {
       if (a.getAttribute('href') === location.pathname) a.setAttribute('aria-current', 'page');
@@ -92,26 +97,52 @@ function clientScript() {
     }
     return fetch('/__stand-in/lead/' + m[1] + '.json', { cache: 'no-store' }).then(function (res) {
       return res.ok ? res.json() : null;
-    }).then(function (data) {
+    }).then(function (fetched) {
       if (mine !== generation) return; // a later navigation won the race
+      data = fetched;
       if (!data) {
         main.innerHTML = '<h1 class="NotFound_title__Vd3Qa">Lead not found</h1>';
         document.title = 'Not found | Close';
         return;
       }
-      main.innerHTML = renderLeadMain(data);
+      main.innerHTML = renderLeadMain(data, view);
       document.title = data.lead.display_name + ' | Close';
     });
   }
+  // The lazy feed: older calls are added to the list (new nodes, the rest untouched); a filter renders it anew.
+  document.addEventListener('click', function (event) {
+    var more = event.target instanceof Element ? event.target.closest('[data-feed-more]') : null;
+    if (!more || !view || !data) return;
+    view.shown++;
+    var fresh = document.createElement('div');
+    fresh.innerHTML = renderLeadMain(data, view);
+    var added = fresh.querySelectorAll('li');
+    main.querySelector('ul').append(added[added.length - 1]);
+    if (!fresh.querySelector('[data-feed-more]')) more.remove();
+  });
+  document.addEventListener('change', function (event) {
+    var filter = event.target instanceof Element ? event.target.closest('[data-feed-filter]') : null;
+    if (!filter || !view || !data) return;
+    view.filter = filter.value;
+    main.innerHTML = renderLeadMain(data, view);
+    var again = main.querySelector('[data-feed-filter]');
+    if (again) again.focus();
+  });
   document.addEventListener('click', function (event) {
     var a = event.target instanceof Element ? event.target.closest('nav a') : null;
     if (!a || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     if (a.getAttribute('href') !== location.pathname) history.pushState({}, '', a.getAttribute('href'));
+    view = feedView();
     show();
   });
-  window.addEventListener('popstate', show);
+  window.addEventListener('popstate', function () {
+    view = feedView();
+    show();
+  });
   window.__standInRefresh = show;
+  view = feedView();
+  if (view) show();
 })();`;
 }
 

@@ -12,10 +12,21 @@
  */
 
 /**
+ * How the feed is shown. Without one (the first load, in-app navigation) it lists every call. A lead page opened
+ * with `?feed=lazy` shows it as Close's feed behaves under load (test/e2e/feed-buttons.e2e.test.ts): an email among
+ * the calls, a filter, and older calls loaded on demand, so that the feed re-renders and grows under the extension.
+ * @typedef {{ shown: number, filter: 'all' | 'emails' }} FeedView
+ */
+
+/** An email in the lazy feed: an activity id that is not a call's. */
+export const FEED_EMAIL_ID = 'acti_Em4iLq7bX2dR9sK1vT6wY3zA8cF5gH0jN2mP4rU7';
+
+/**
  * @param {LeadPageData} data
+ * @param {FeedView} [view]
  * @returns {string}
  */
-export function renderLeadMain(data) {
+export function renderLeadMain(data, view) {
   /** @param {unknown} v */
   const esc = (v) => String(v ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -41,7 +52,8 @@ export function renderLeadMain(data) {
   };
   const contacts = Object.fromEntries(data.lead.contacts.map((c) => [c.id, c.name]));
 
-  const items = data.calls.map((c) => {
+  const calls = view ? (view.filter === 'all' ? data.calls.slice(0, view.shown) : []) : data.calls;
+  const items = calls.map((c) => {
     const t = when(c.activity_at ?? c.date_created);
     const inbound = c.direction === 'inbound';
     const who = contacts[String(c.contact_id)] ?? c.phone;
@@ -65,6 +77,19 @@ export function renderLeadMain(data) {
       + `</li>`;
   });
 
+  if (view) {
+    const emailLink = `/lead/${encodeURIComponent(data.lead.id)}/#activityId=acti_Em4iLq7bX2dR9sK1vT6wY3zA8cF5gH0jN2mP4rU7`;
+    items.unshift(`<li class="ActivityFeed_item__x7Gh2"><div class="ActivityFeed_header__Lp02s">`
+      + `<span class="ActivityFeed_kind__Zr5mQ">Email</span><span class="ActivityFeed_who__c0Xp4">Re: pricing</span>`
+      + `<time class="ActivityFeed_time__Hw3Ke" datetime="2030-01-01T09:00:00.000Z">Jan 1, 2030 9:00 AM UTC</time>`
+      + `<a class="ActivityFeed_copyLink__q8Lm1" href="${esc(emailLink)}">Copy Link</a></div></li>`);
+  }
+  const controls = !view ? '' : `<label class="ActivityFeed_filter__Tn3Vd">Filter activity `
+    + `<select data-feed-filter><option value="all"${view.filter === 'all' ? ' selected' : ''}>All activity</option>`
+    + `<option value="emails"${view.filter === 'emails' ? ' selected' : ''}>Emails only</option></select></label>`;
+  const more = view && view.filter === 'all' && view.shown < data.calls.length
+    ? `<button type="button" class="ActivityFeed_more__Kd8Qe" data-feed-more>Load older activity</button>` : '';
+
   return `<header class="LeadHeader_root__k3Pz8">`
     + `<h1 class="LeadHeader_name__Qm2dX">${esc(data.lead.display_name)}</h1>`
     + `<div class="LeadHeader_meta__9sLw1">${esc(data.lead.status_label)} · `
@@ -72,8 +97,10 @@ export function renderLeadMain(data) {
     + `</header>`
     + `<section class="ActivityFeed_root__Vb81e" aria-label="Activity">`
     + `<h2 class="ActivityFeed_heading__p1Zt6">Activity</h2>`
+    + controls
     + (items.length ? `<ul class="ActivityFeed_list__Rt4Lc">${items.join('')}</ul>`
       : `<p class="ActivityFeed_empty__Ge5hN">No activity yet.</p>`)
+    + more
     + `</section>`;
 }
 

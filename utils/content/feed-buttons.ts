@@ -14,6 +14,12 @@ const CARRIERS = 'a[href*="acti_"],[data-activity-id*="acti_"],[data-id*="acti_"
 const ITEM = 'li,article,[role="listitem"],[role="article"]';
 /** Activity ids name emails and notes too: an item is a call's when it says so. */
 const CALL_WORD = /\bcall\b/i;
+/** Text node by text node: `textContent` runs "Outbound call" and the next element's text together. */
+const saysCall = (item: Element) => {
+  const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) if (CALL_WORD.test(walker.currentNode.nodeValue!)) return true;
+  return false;
+};
 
 const CSS = `:host{all:initial!important;display:inline-block;margin:0 6px;vertical-align:middle}
 button{font:600 12px/1.4 system-ui,sans-serif;padding:2px 10px;border:1px solid #1b5fd9;border-radius:999px;background:#fff;color:#1b5fd9;cursor:pointer}
@@ -33,7 +39,7 @@ export function findCallItems(root: Element): Map<Element, CallId> {
   for (const carrier of carriers) {
     const callId = carriedCallId(carrier);
     const item = carrier.closest(ITEM);
-    if (!callId || !item || items.has(item) || !CALL_WORD.test(item.textContent ?? '')) continue;
+    if (!callId || !item || items.has(item) || !saysCall(item)) continue;
     items.set(item, callId);
   }
   return items;

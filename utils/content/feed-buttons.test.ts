@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { FEED_BUTTON_TAG, findCallItems, watchFeed } from './feed-buttons';
+
+// Close's feed as the stand-in renders it: generated class names, the call id only in a link.
+const CALL_A = 'acti_K2Nm8Dq2zQ3kYv0Z3K1ab7dn0QcN1pP5r3ZcYtL0aWk';
+const CALL_B = 'acti_Zz9Nm8Dq2zQ3kYv0Z3K1ab7dn0QcN1pP5r3ZcYtL0a';
+const EMAIL = 'acti_Em4iLq7bX2dR9sK1vT6wY3zA8cF5gH0jN2mP4rU7';
+
+const callItem = (id: string, kind = 'Outbound call') =>
+  `<li class="x_item__a1"><div class="x_head__b2"><span>${kind}</span>` +
+  `<time datetime="2026-11-20T10:05:00.000Z">Nov 20, 2026 10:05 AM UTC</time>` +
+  `<a class="x_copy__c3" href="/lead/lead_abcdefghijklmnopqrstu/#activityId=${id}">Copy Link</a></div></li>`;
+
+let ctx: ContentScriptContext;
+/** After the mutation records are delivered and the frame that handles them. */
+const settle = async () => {
+  await Promise.resolve();
+  await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+};
+const hosts = () => [...document.querySelectorAll(FEED_BUTTON_TAG)];
+const buttonsPerItem = () =>
+  [...document.querySelectorAll('li')].map((li) => [...li.querySelectorAll(FEED_BUTTON_TAG)].map((h) => h.getAttribute('data-call-id')));
+
+beforeEach(() => {
+  document.body.innerHTML = `<main><ul>${callItem(CALL_A)}${callItem(EMAIL, 'Email')}</ul></main>`;
+  ctx = new ContentScriptContext('feed-buttons-test');
+});
+afterEach(() => ctx.abort());
+
+it('finds call items by their links, one per item, and skips activities that are not calls', () => {
+  document.querySelector('ul')!.insertAdjacentHTML(
+    'beforeend',
+    `<li role="listitem"><span>Inbound call</span><a href="/x/${CALL_B}/">Copy Link</a><a href="#activityId=${CALL_B}">at 3 PM</a></li>` +
+      `<article><span>Call</span><button data-activity-id="${CALL_A}">More</button></article>`,
+  );
+  expect([...findCallItems(document.body).values()]).toEqual([CALL_A, CALL_B, CALL_A]);
+  // From a changed link: its own item.
+  const link = document.querySelector(`a[href*="${CALL_B}"]`)!;
+  expect([...findCallItems(link)]).toEqual([[link.closest('li'), CALL_B]]);
+  // Text runs together in textContent ("Outbound callNov 20"): still a call; an email is not.
+  expect([...findCallItems(document.querySelector('ul')!.children[1]!).values()]).toEqual([]);
+});
+
+it('puts one button beside each call’s time, named after it, and opens that call on a real click only', async () => {
+  const openCall = vi.fn();
+  const intent = vi.fn();
+  watchFeed(ctx, openCall, intent);
+  expect(buttonsPerItem()).toEqual([[CALL_A], []]);
+  const host = hosts()[0]!;
+  expect(host.previousElementSibling?.localName).toBe('time');
+  const button = host.shadowRoot!.querySelector('button')!;
+  expect(button.textContent).toBe('Quick edit');
+  expect(button.getAttribute('aria-label')).toBe('Quick edit: call on Nov 20, 2026 10:05 AM UTC');
+
+  // A page script's click is not trusted; it does not reach the item's own handlers either.
+  const itemClicks = vi.fn();
+  document.querySelector('li')!.addEventListener('click', itemClicks);
+  button.click();
+  expect(openCall).not.toHaveBeenCalled();
+  expect(itemClicks).not.toHaveBeenCalled();
+  const trusted = new MouseEvent('click', { bubbles: true, composed: true });
+  Object.defineProperty(trusted, 'isTrusted', { value: true });
+  button.dispatchEvent(trusted);
+  expect(openCall).toHaveBeenCalledWith(CALL_A);
+  expect(itemClicks).not.toHaveBeenCalled();
+
+  button.dispatchEvent(new Event('pointerenter'));
+  expect(intent).toHaveBeenCalled();
+});
+
+it('follows the feed: added items, a re-rendered feed, a changed link, a removed button', async () => {
+  watchFeed(ctx, vi.fn(), vi.fn());
+  const list = document.querySelector('ul')!;
+  list.insertAdjacentHTML('beforeend', callItem(CALL_B));
+  await settle();
+  expect(buttonsPerItem()).toEqual([[CALL_A], [], [CALL_B]]);
+
+  // Rendered again from scratch, twice in one frame: still one button per item.
+  list.innerHTML = callItem(CALL_B) + callItem(CALL_A);
+  list.innerHTML = callItem(CALL_B) + callItem(CALL_A);
+  await settle();
+  expect(buttonsPerItem()).toEqual([[CALL_B], [CALL_A]]);
+
+  // A framework reusing an item for another call changes its link: the button follows.
+  document.querySelector(`a[href*="${CALL_B}"]`)!.setAttribute('href', `/lead/x/#activityId=${CALL_A}`);
+  await settle();
+  expect(buttonsPerItem()).toEqual([[CALL_A], [CALL_A]]);
+
+  // Our button taken out of an item that stays: put back.
+  hosts()[0]!.remove();
+  await settle();
+  expect(buttonsPerItem()).toEqual([[CALL_A], [CALL_A]]);
+
+  // Items gone: their buttons with them; a page without calls has none.
+  list.innerHTML = callItem(EMAIL, 'Email');
+  await settle();
+  expect(hosts()).toEqual([]);
+});
+
+it('looks at what changed, not the whole page, once per frame', async () => {
+  watchFeed(ctx, vi.fn(), vi.fn());
+  const scans = vi.spyOn(Element.prototype, 'querySelectorAll');
+  const list = document.querySelector('ul')!;
+  for (let i = 0; i < 20; i++) list.append(Object.assign(document.createElement('li'), { textContent: `Note ${i}` }));
+  await settle();
+  // Each added item is searched once, never document.body.
+  expect(scans.mock.contexts.filter((el) => el === document.body)).toEqual([]);
+  expect(scans.mock.calls.length).toBeLessThanOrEqual(20 * 2);
+});
+
+it('stops watching and takes its buttons away when the extension context goes', async () => {
+  watchFeed(ctx, vi.fn(), vi.fn());
+  expect(hosts()).toHaveLength(1);
+  ctx.abort();
+  expect(hosts()).toHaveLength(0);
+  document.querySelector('ul')!.insertAdjacentHTML('beforeend', callItem(CALL_B));
+  await settle();
+  expect(hosts()).toHaveLength(0);
+});
