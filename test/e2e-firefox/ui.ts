@@ -82,3 +82,31 @@ export async function selectByLabel(page: Page, selector: string, label: string)
   if (value === undefined) throw new Error(`No option "${label}" in ${selector}.`);
   await select.select(value);
 }
+
+/**
+ * Picks an outcome in the Outcome combobox as a rep does with the keyboard: types its name,
+ * moves the highlight down to the option of exactly that name, presses Enter.
+ */
+export async function pickOutcome(page: Page, name: string) {
+  await fill(page, PANEL.outcome, name);
+  const field = await find(page, PANEL.outcome);
+  // The option's name: its text without the parts hidden from assistive technology.
+  const wanted = await field.evaluate((el, text) => {
+    const nameOf = (node: Node): string =>
+      node.nodeType === Node.TEXT_NODE
+        ? (node.textContent ?? '')
+        : node instanceof HTMLElement && (node.hidden || node.getAttribute('aria-hidden') === 'true')
+          ? ''
+          : [...node.childNodes].map(nameOf).join('');
+    const list = (el.getRootNode() as ShadowRoot).getElementById(el.getAttribute('aria-controls') ?? '');
+    return [...(list?.querySelectorAll('[role="option"]') ?? [])].find((o) => nameOf(o).trim() === text)?.id;
+  }, name);
+  if (!wanted) throw new Error(`No outcome "${name}" in the list.`);
+  for (let step = 0; step < 20 && (await field.evaluate((el) => el.getAttribute('aria-activedescendant'))) !== wanted; step++) {
+    await page.keyboard.press('ArrowDown');
+  }
+  if ((await field.evaluate((el) => el.getAttribute('aria-activedescendant'))) !== wanted) {
+    throw new Error(`Could not highlight the outcome "${name}".`);
+  }
+  await page.keyboard.press('Enter');
+}
