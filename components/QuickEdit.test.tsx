@@ -113,6 +113,27 @@ describe('the panel', () => {
     expect(launcherIn(shadow)).toBeUndefined();
   });
 
+  it('opens on a feed item’s call, and gives focus back to that item’s button (in its own shadow root)', async () => {
+    controller = createController(LEAD);
+    const panel = fakePanel();
+    mountQuickEdit(container, controller, async () => panel.mount);
+    const feed = createShadowHost('close-quick-edit-feed', '');
+    const button = document.createElement('button');
+    feed.container.append(button);
+    document.body.append(feed.host);
+    button.focus();
+    const call = 'acti_0123456789abcdefghijAB';
+    controller.openCall(call);
+    await settle();
+    expect(panel.calls.map((c) => c.target)).toEqual([{ ...LEAD, callId: call }]);
+    panel.calls[0]!.onClose();
+    expect(feed.shadow.activeElement).toBe(button);
+    expect(document.activeElement).toBe(feed.host);
+    // The launcher is back for the page's own call.
+    expect(launcherIn(shadow)).toBeDefined();
+    expect(controller.get().target).toEqual(LEAD);
+  });
+
   it('is not shown when closed before its script arrived', async () => {
     controller = createController(LEAD);
     const panel = fakePanel();
