@@ -372,7 +372,7 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
           onSubmit={(e) => e.preventDefault()}
           hidden={help}
         >
-          <CallPicker calls={calls} selectedId={call.id} onSelect={setCallId} />
+          <CallPicker calls={calls} contacts={load.data.contacts} selectedId={call.id} onSelect={setCallId} />
           <NoteEditor
             textareaRef={noteRef}
             value={note}
