@@ -3,7 +3,7 @@ import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { trusted } from '@/utils/content/trusted';
 import { pastedMarkup } from '@/utils/note-html';
-import { continueList, toggleInline, toggleList, type Edit } from '@/utils/rich-text/commands';
+import { toggleInline, toggleList, type Edit } from '@/utils/rich-text/commands';
 import { matchTemplates, slashQuery, type SlashQuery } from '@/utils/rich-text/slash';
 import { settings, type Template } from '@/utils/settings';
 import { TEMPLATE_MENU_ID, TemplateMenu, templateOptionId } from './TemplateMenu';
@@ -145,14 +145,6 @@ export function NoteEditor({ value, onInput, rich, error, textareaRef }: NoteEdi
     if (command) {
       event.preventDefault();
       return run(command);
-    }
-    if (event.key === 'Enter' && plain && !event.shiftKey) {
-      const el = event.currentTarget as HTMLTextAreaElement;
-      const edit = continueList(el.value, { start: el.selectionStart, end: el.selectionEnd });
-      if (edit) {
-        event.preventDefault();
-        apply(edit);
-      }
     }
   }
 

@@ -56,7 +56,7 @@ test('the panel shows the lead’s most recent call; a changed note and outcome 
 test('a rich-text note keeps its formatting when the rep adds to it, and the rep’s text is escaped', async () => {
   const call = DEMO.calls.acmeRichNote;
   const page = await openPanel(DEMO.leads.acme.id);
-  await expect.poll(() => valueOf(page, PANEL.note)).toContain('Great call with Wile E.');
+  await expect.poll(() => valueOf(page, PANEL.note)).toContain('Great call with **Wile E.**');
   const note = await find(page, PANEL.note);
   await note.evaluate((el) => (el as HTMLTextAreaElement).setSelectionRange((el as HTMLTextAreaElement).value.length, (el as HTMLTextAreaElement).value.length));
   await note.type('\nCalled back: <img src=x onerror=alert(1)> ok');

@@ -193,7 +193,7 @@ test('Undo after Saved restores the previous note and outcome with one PUT, rich
   expect(puts()).toHaveLength(2);
   expect(undo.body).toEqual({ note_html: call.note_html, outcome_id: call.outcome_id });
   expect(stored(call.id).note_html).toBe(call.note_html);
-  expect(await dialog.getByLabel('Note').inputValue()).toContain('Great call with Wile E.');
+  expect(await dialog.getByLabel('Note').inputValue()).toContain('Great call with **Wile E.**');
 });
 
 test('errors in words: a rejected key offers the settings; a deleted call says so; the text stays', async () => {

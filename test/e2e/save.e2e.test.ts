@@ -52,7 +52,7 @@ test('a rich-text note keeps its formatting when the rep adds to it, and the rep
   const call = DEMO.calls.acmeRichNote;
   const { page, dialog } = await openPanel(DEMO.leads.acme.id);
   const before = await dialog.getByLabel('Note').inputValue();
-  expect(before).toContain('Great call with Wile E.');
+  expect(before).toContain('Great call with **Wile E.**');
   await dialog.getByLabel('Note').press('End');
   await dialog.getByLabel('Note').evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(el.value.length, el.value.length));
   await dialog.getByLabel('Note').pressSequentially('\nCalled back: <img src=x onerror=alert(1)> ok');

@@ -42,7 +42,7 @@ test('with the right organisation\'s key the same page shows its call, and no su
   const page = await harness.leadPage(DEMO.leads.acme.id);
   await page.getByRole('button', { name: 'Quick edit call' }).click();
   const dialog = page.getByRole('dialog', { name: /call/i });
-  await expect.poll(() => dialog.getByLabel('Note').inputValue()).toContain('Great call with Wile E.');
+  await expect.poll(() => dialog.getByLabel('Note').inputValue()).toContain('Great call with **Wile E.**');
   expect(await dialog.getByText('Close found no call').count()).toBe(0);
   await page.close();
 });

@@ -136,7 +136,7 @@ test(`write path: ${XSS_PAYLOADS.length} payloads typed by the rep, saved, panel
   const before = puts().length;
   const shown = new Map([
     [PLAIN_CALL, 'Plain note'],
-    [RICH_CALL, 'Agreed on pricing.'],
+    [RICH_CALL, 'Agreed on **pricing**.'],
   ]);
 
   for (const [i, payload] of XSS_PAYLOADS.entries()) {
@@ -144,7 +144,7 @@ test(`write path: ${XSS_PAYLOADS.length} payloads typed by the rep, saved, panel
     const rich = i % 2 === 1; // both ways a note is sent: `note` and, for a rich note, `note_html`
     const call = rich ? RICH_CALL : PLAIN_CALL;
     const typed = payload.html(xssScript(n));
-    const expected = rich ? `Agreed on pricing.\n${typed}` : typed;
+    const expected = rich ? `Agreed on **pricing**.\n${typed}` : typed;
     let dialog = await openPanel(page);
     await dialog.getByLabel('Call').selectOption(call);
     // The panel has switched to this call before the rep types.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { continueList, toggleInline, toggleList, type Edit } from './commands';
+import { toggleInline, toggleList, type Edit } from './commands';
 
 /** Applies an edit; "[" and "]" in the strings mark the selection (or "|" a caret). */
 function run(marked: string, command: (text: string, sel: { start: number; end: number }) => Edit | undefined): string {
@@ -65,19 +65,5 @@ describe('toggleList', () => {
 
   it('a selection ending right after a newline does not take the next line', () => {
     expect(run('[one\n]two', toggleList)).toBe('[• one]\ntwo');
-  });
-});
-
-describe('continueList', () => {
-  it('Enter at the end of an item starts the next one; on an empty item ends the list', () => {
-    expect(run('• one|', continueList)).toBe('• one\n• |');
-    expect(run('- one|\nafter', continueList)).toBe('- one\n- |\nafter');
-    expect(run('• one\n• |', continueList)).toBe('• one\n|');
-  });
-
-  it('does nothing elsewhere', () => {
-    expect(run('plain|', continueList)).toBe('no edit');
-    expect(run('• on|e', continueList)).toBe('no edit');
-    expect(run('• [one]', continueList)).toBe('no edit');
   });
 });

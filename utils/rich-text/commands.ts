@@ -105,15 +105,3 @@ export function toggleList(text: string, { start, end }: Selection): Edit {
   }
   return { from, to, insert, selection: { start: from, end: from + insert.length } };
 }
-
-/** Enter at the end of an item continues the list; Enter on an empty item ends it. */
-export function continueList(text: string, { start, end }: Selection): Edit | undefined {
-  if (start !== end) return undefined;
-  const from = text.lastIndexOf('\n', start - 1) + 1;
-  const line = text.slice(from, start);
-  const bullet = /^(?:•|-|\*)[ \t]/.exec(line)?.[0];
-  if (!bullet || text[start] !== undefined && text[start] !== '\n') return undefined;
-  if (!line.slice(bullet.length).trim()) return { from, to: start, insert: '', selection: { start: from, end: from } };
-  const insert = `\n${bullet}`;
-  return { from: start, to: start, insert, selection: { start: start + insert.length, end: start + insert.length } };
-}
