@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { DEMO } from '../close-stand-in/demo-data.mjs';
 import { apiRequests, startHarness, type Harness } from './harness';
+import { pickOutcome } from './outcome';
 
 // The Outcome field is a combobox (components/OutcomePicker.tsx): typed, picked with the keyboard,
 // saved with Ctrl+Enter, in real Chromium against the Close stand-in.
@@ -115,5 +116,28 @@ test('a page script’s key presses and clicks on our open shadow root pick noth
   // The value did not change, so there is nothing to save.
   await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^Nothing to save/);
   expect(puts()).toHaveLength(0);
+  await page.close();
+});
+
+test('the Call picker names who each call was with (from the lead’s contacts), its date, and a missing outcome', async () => {
+  const { page, dialog } = await harness.openPanel(DEMO.leads.acme.id);
+  const labels = await dialog.getByLabel('Call').locator('option').allTextContents();
+  expect(labels).toHaveLength(3);
+  expect(labels[0]).toMatch(/^Outbound · Wile E\. Coyote · Nov \d+, 2026, .* · 6:52$/); // has an outcome
+  expect(labels[1]).toMatch(/^Outbound · Marvin Acme · Nov \d+, 2026, .* · 3:05$/);
+  expect(labels[2]).toMatch(/^Inbound · Wile E\. Coyote · Nov \d+, 2026, .* · 1:04$/); // a deleted outcome is still an outcome
+  // One request for the lead, asking for its contacts only
+  const leadRequests = apiRequests(harness.standIn, 'GET').filter((r: { path: string }) => r.path.startsWith('/api/v1/lead/'));
+  expect(leadRequests.map((r: { path: string; query: Record<string, string> }) => [r.path, r.query._fields])).toEqual([
+    [`/api/v1/lead/${DEMO.leads.acme.id}/`, 'contacts'],
+  ]);
+
+  await dialog.getByLabel('Call').selectOption(DEMO.calls.acmeRecorded.id);
+  await pickOutcome(dialog, 'No outcome');
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved');
+  await expect
+    .poll(() => dialog.getByLabel('Call').locator('option:checked').textContent())
+    .toMatch(/^Outbound · Marvin Acme · .* · no outcome$/);
   await page.close();
 });
