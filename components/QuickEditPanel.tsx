@@ -66,6 +66,7 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
   const helpReturn = useRef<Element | null>(null);
   const callsRef = useRef<Call[]>([]);
   const draftTimer = useRef<ReturnType<typeof setTimeout>>();
+  const pendingDraft = useRef<() => Promise<void>>();
   // The job the panel shows, and what the call looked like before each job (for Undo).
   const currentJob = useRef<string>();
   const jobs = useRef(new Map<string, Job>());
@@ -193,6 +194,7 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
   async function performSave(job: Job, draft?: { note: string; outcomeId: string | null }, then?: 'next') {
     if (!hasChanges(job.changes)) return setSave({ kind: 'info', text: i18n.t('panel.nothingToSave') });
     clearTimeout(draftTimer.current);
+    pendingDraft.current = undefined;
     const jobId = crypto.randomUUID();
     currentJob.current = jobId;
     jobs.current.set(jobId, job);
@@ -224,7 +226,7 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
 
   function switchCall(step: -1 | 1) {
     const next = call && adjacentCall(calls, call.id, step);
-    if (next) setCallId(next.id);
+    if (next) showCall(next.id);
   }
 
   /**
@@ -234,6 +236,7 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
   async function requestClose() {
     if (!call || !hasChanges(callChanges(call, note, outcomeId)) || save.kind === 'saving') return onClose();
     clearTimeout(draftTimer.current);
+    pendingDraft.current = undefined;
     try {
       await drafts.set(call.id, { note, outcome_id: outcomeId });
       onClose();
@@ -252,10 +255,21 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
     if (!call) return;
     clearTimeout(draftTimer.current);
     const id = call.id;
-    draftTimer.current = setTimeout(() => {
-      void drafts.set(id, { note: nextNote, outcome_id: nextOutcome });
-    }, DRAFT_DELAY_MS);
+    const write = () => {
+      pendingDraft.current = undefined;
+      return drafts.set(id, { note: nextNote, outcome_id: nextOutcome });
+    };
+    pendingDraft.current = write;
+    draftTimer.current = setTimeout(() => void write(), DRAFT_DELAY_MS);
   }
+
+  /** Writes the draft now rather than in a moment: before showing another call. */
+  async function flushDraft() {
+    clearTimeout(draftTimer.current);
+    await pendingDraft.current?.().catch(() => undefined);
+  }
+
+  const showCall = (id: Call['id']) => void flushDraft().then(() => setCallId(id));
 
   /** After a conflict the call as Close has it now is the base of whatever the rep chooses. */
   function resolveConflict(choice: 'mine' | 'theirs' | 'append') {
@@ -372,7 +386,7 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
           onSubmit={(e) => e.preventDefault()}
           hidden={help}
         >
-          <CallPicker calls={calls} contacts={load.data.contacts} selectedId={call.id} onSelect={setCallId} />
+          <CallPicker calls={calls} contacts={load.data.contacts} selectedId={call.id} onSelect={showCall} />
           <NoteEditor
             textareaRef={noteRef}
             value={note}

@@ -1,0 +1,122 @@
+import { render } from 'preact';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Call } from '@/utils/close/schemas';
+import { drafts } from '@/utils/drafts';
+import type { PanelData } from '@/utils/messages';
+import { QuickEditPanel } from './QuickEditPanel';
+
+// The panel's keyboard decisions that an end-to-end run cannot provoke: storage refusing a
+// draft. The background is replaced by a fixed panel.load answer; nothing is ever sent to Close.
+
+const sent: { type: string }[] = [];
+vi.mock('@/utils/content/send', () => ({
+  send: async (message: { type: string }) => {
+    sent.push(message);
+    if (message.type === 'panel.load') return { ok: true, value: DATA };
+    return { ok: false, error: { kind: 'rejected', message: 'not in this test' } };
+  },
+}));
+
+const call = (id: string, note: string, outcome_id: string | null = null) =>
+  ({ id, lead_id: 'lead_0123456789abcdefghijAB', note, note_html: null, outcome_id, direction: 'outbound' }) as unknown as Call;
+const CALLS = [call('acti_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'First'), call('acti_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', 'Second')];
+const DATA: PanelData = {
+  connected: true,
+  account: { email: 'rep@example.com', name: 'Rep', organization: 'Org' },
+  calls: CALLS,
+  selectedCallId: CALLS[0]!.id,
+  outcomes: [],
+  queued: [],
+};
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+function press(target: Element, init: KeyboardEventInit) {
+  const event = new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  target.dispatchEvent(event);
+}
+
+let root: HTMLElement;
+beforeEach(() => {
+  fakeBrowser.reset();
+  sent.length = 0;
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+async function openPanel() {
+  const onClose = vi.fn();
+  render(<QuickEditPanel target={{ leadId: 'lead_0123456789abcdefghijAB' }} onClose={onClose} />, root);
+  await vi.waitFor(() => expect(root.querySelector('textarea')).not.toBeNull());
+  await settle();
+  const note = root.querySelector<HTMLTextAreaElement>('#quick-edit-note')!;
+  return { onClose, note };
+}
+
+/** Typing, then the re-render a real next key press would find done. */
+async function type(note: HTMLTextAreaElement, text: string) {
+  note.value = text;
+  note.dispatchEvent(new Event('input', { bubbles: true }));
+  await settle();
+}
+
+describe('Esc', () => {
+  it('closes at once with no change', async () => {
+    const { onClose, note } = await openPanel();
+    press(note, { key: 'Escape' });
+    await settle();
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('keeps an unsaved change as a draft before closing', async () => {
+    const { onClose, note } = await openPanel();
+    await type(note, 'First, and more');
+    press(note, { key: 'Escape' });
+    await vi.waitFor(() => expect(onClose).toHaveBeenCalledOnce());
+    expect((await drafts.get(CALLS[0]!.id))?.note).toBe('First, and more');
+    expect(sent.filter((m) => m.type === 'call.save')).toEqual([]);
+  });
+
+  it('asks first when the change cannot be kept as a draft, and Keep editing keeps the text', async () => {
+    vi.spyOn(drafts, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    const { onClose, note } = await openPanel();
+    await type(note, 'First, and more');
+    press(note, { key: 'Escape' });
+    await vi.waitFor(() => expect(root.querySelector('[role=alert]')?.textContent).toMatch(/could not be kept as a draft/));
+    expect(onClose).not.toHaveBeenCalled();
+    const buttons = [...root.querySelectorAll('[role=alert] button')].map((b) => b.textContent);
+    expect(buttons).toEqual(['Close without saving', 'Keep editing']);
+    // Esc again answers "keep editing": the question goes, the text stays, the panel stays.
+    press(note, { key: 'Escape' });
+    await settle();
+    expect(root.querySelector('[role=alert]')).toBeNull();
+    expect(onClose).not.toHaveBeenCalled();
+    expect(root.querySelector<HTMLTextAreaElement>('#quick-edit-note')!.value).toBe('First, and more');
+  });
+
+  it('ignores key presses a page script made up', async () => {
+    const { onClose, note } = await openPanel();
+    note.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    note.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', altKey: true, bubbles: true }));
+    await settle();
+    expect(onClose).not.toHaveBeenCalled();
+    expect(root.querySelector<HTMLSelectElement>('#quick-edit-call')!.value).toBe(CALLS[0]!.id);
+  });
+});
+
+describe('moving between calls', () => {
+  it('Alt+Down shows the next call and Alt+Up the previous one, keeping what was typed as a draft', async () => {
+    const { note } = await openPanel();
+    await type(note, 'First, edited');
+    press(note, { key: 'ArrowDown', altKey: true });
+    await vi.waitFor(() => expect(root.querySelector<HTMLTextAreaElement>('#quick-edit-note')!.value).toBe('Second'));
+    press(root.querySelector('#quick-edit-note')!, { key: 'ArrowUp', altKey: true });
+    await vi.waitFor(() => expect(root.querySelector<HTMLTextAreaElement>('#quick-edit-note')!.value).toBe('First, edited'));
+    expect(root.textContent).toContain('Draft restored');
+  });
+});
