@@ -123,11 +123,17 @@ describe('look', () => {
     const styles = () =>
       page.evaluate(() => {
         const button = document.querySelector('button')!;
-        return { background: getComputedStyle(document.body).backgroundColor, transition: getComputedStyle(button).transitionDuration };
+        return {
+          background: getComputedStyle(document.body).backgroundColor,
+          transition: getComputedStyle(button).transitionDuration,
+          // Chrome's own style for extension pages shrinks body text to 75 %; ours must win.
+          fontSize: getComputedStyle(button).fontSize,
+        };
       });
     const light = await styles();
     expect(light.background).toBe('rgb(255, 255, 255)');
     expect(light.transition).not.toBe('0s');
+    expect(light.fontSize).toBe('14px');
     await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
     const dark = await styles();
     expect(dark.background).toBe('rgb(30, 35, 48)');
