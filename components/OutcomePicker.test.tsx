@@ -127,6 +127,8 @@ describe('the Outcome combobox', () => {
     expect(activeOption(input)!.getAttribute('aria-selected')).toBe('true');
     expect(options().filter((o) => o.getAttribute('aria-selected') === 'true')).toHaveLength(1);
     expect(options().find((o) => o.classList.contains('current'))?.textContent).toContain('Meeting booked');
+    // options are never tab stops: the arrows work from the field
+    expect(options().every((o) => o.tabIndex === -1)).toBe(true);
   });
 
   it('shows Alt+1…9 next to the first nine outcomes (not "No outcome"), and says it in each option’s description', () => {

@@ -171,7 +171,13 @@ export function OutcomePicker({ outcomes, value, onChange, error }: OutcomePicke
           onClick={() => !open && openAt()}
           onBlur={close}
         />
-        <div class="combobox-popup" hidden={!expanded}>
+        <div
+          class="combobox-popup"
+          hidden={!expanded}
+          // A press on the list, its scrollbar included, leaves the focus in the field, so the
+          // list does not close before a click picks.
+          onMouseDown={(e) => e.preventDefault()}
+        >
           <ul id={LIST_ID} ref={listRef} role="listbox" aria-label={i18n.t('outcome.suggestions')}>
             {shown.map((choice, index) => (
               // Named by its text, not aria-labelledby: the option "No outcome" must not be one more
@@ -180,6 +186,9 @@ export function OutcomePicker({ outcomes, value, onChange, error }: OutcomePicke
                 key={choice.value ?? ''}
                 id={optionId(index)}
                 role="option"
+                // Focusable by script only (never by Tab, never focused: the arrows work from the field and
+                // scroll the list): how a scrolling list's options are reachable (axe scrollable-region-focusable).
+                tabIndex={-1}
                 aria-selected={index === active ? 'true' : 'false'}
                 aria-describedby={
                   [choice.description ? `${optionId(index)}-description` : '', choice.shortcut ? `${optionId(index)}-key` : '']
@@ -187,8 +196,6 @@ export function OutcomePicker({ outcomes, value, onChange, error }: OutcomePicke
                     .join(' ') || undefined
                 }
                 class={`combobox-option${index === active ? ' active' : ''}${choice.value === value ? ' current' : ''}`}
-                // Keeps focus in the text box, so the click below picks and blur does not close first.
-                onMouseDown={(e) => e.preventDefault()}
                 onMouseMove={() => index !== active && setActive(index)}
                 onClick={trusted(() => pick(choice))}
               >

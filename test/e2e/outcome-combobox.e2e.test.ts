@@ -119,6 +119,19 @@ test('a page script’s key presses and clicks on our open shadow root pick noth
   await page.close();
 });
 
+test('a real click opens the list and a click on an option picks it, without saving', async () => {
+  const { page, dialog } = await harness.openPanel(DEMO.leads.globex.id);
+  const outcome = outcomeBox(dialog);
+  await outcome.click();
+  await expect.poll(() => outcome.getAttribute('aria-expanded')).toBe('true');
+  await dialog.getByRole('listbox').getByRole('option', { name: 'Wrong number', exact: true }).click();
+  expect(await outcome.inputValue()).toBe('Wrong number');
+  expect(await outcome.getAttribute('aria-expanded')).toBe('false');
+  expect(await outcome.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+  expect(puts()).toHaveLength(0);
+  await page.close();
+});
+
 test('the Call picker names who each call was with (from the lead’s contacts), its date, and a missing outcome', async () => {
   const { page, dialog } = await harness.openPanel(DEMO.leads.acme.id);
   const labels = await dialog.getByLabel('Call').locator('option').allTextContents();
