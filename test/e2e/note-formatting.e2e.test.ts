@@ -159,7 +159,7 @@ test('a rich note from Close: formatting a word in one paragraph keeps the other
   await dialog.getByRole('button', { name: 'Save' }).click();
   await saved(page);
   expect(puts()[0]!.body).toEqual({
-    note_html: call.note_html.replace('<p>Next steps:</p>', '<p><strong>Next steps</strong>:</p>'),
+    note_html: call.note_html!.replace('<p>Next steps:</p>', '<p><strong>Next steps</strong>:</p>'),
   });
   await page.close();
 });
