@@ -109,6 +109,20 @@ it('looks at what changed, not the whole page, once per frame', async () => {
   expect(scans.mock.calls.length).toBeLessThanOrEqual(20 * 2);
 });
 
+it('handles a flood of changes before the next frame (a tab in the background) with one look at the page', async () => {
+  watchFeed(ctx, vi.fn(), vi.fn());
+  const list = document.querySelector('ul')!;
+  for (let i = 0; i < 300; i++) {
+    list.insertAdjacentHTML('beforeend', callItem(i % 2 ? CALL_A : CALL_B));
+    await Promise.resolve(); // each its own batch of mutation records
+  }
+  const scans = vi.spyOn(Element.prototype, 'querySelectorAll');
+  await settle();
+  expect(scans.mock.contexts.filter((el) => el === document.body)).toHaveLength(1);
+  expect(buttonsPerItem().slice(-3)).toEqual([[CALL_A], [CALL_B], [CALL_A]]);
+  expect(buttonsPerItem().filter((ids) => ids.length === 1)).toHaveLength(301);
+});
+
 it('stops watching and takes its buttons away when the extension context goes', async () => {
   watchFeed(ctx, vi.fn(), vi.fn());
   expect(hosts()).toHaveLength(1);

@@ -21,6 +21,8 @@ const saysCall = (item: Element) => {
   return false;
 };
 
+const MAX_PENDING = 256;
+
 const CSS = `:host{all:initial!important;display:inline-block;margin:0 6px;vertical-align:middle}
 button{font:600 12px/1.4 system-ui,sans-serif;padding:2px 10px;border:1px solid #1b5fd9;border-radius:999px;background:#fff;color:#1b5fd9;cursor:pointer}
 button:hover{background:#eef4ff}button:focus-visible{outline:2px solid #1b5fd9;outline-offset:2px}
@@ -97,6 +99,9 @@ export function watchFeed(ctx: ContentScriptContext, openCall: (callId: CallId) 
       // Our button taken out of an item that stays (a partial re-render): put it back.
       for (const node of record.removedNodes) if ((node as Element).localName === FEED_BUTTON_TAG) pending.add(record.target as Element);
     }
+    // A tab in the background gets no frames: past a few hundred changes, look at the whole
+    // page once instead of holding on to every node Close added and dropped meanwhile.
+    if (pending.size > MAX_PENDING) pending = new Set([document.body]);
     if (scheduled || !pending.size) return;
     scheduled = true;
     ctx.requestAnimationFrame(flush);
