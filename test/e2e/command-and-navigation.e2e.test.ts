@@ -35,7 +35,7 @@ test('the manifest declares exactly one command, which opens the panel with focu
   await page.bringToFront();
   await pressCommand();
   const dialog = page.getByRole('dialog', { name: /call/i });
-  await expect.poll(() => dialog.getByLabel('Note').inputValue()).toBe(DEMO.calls.initechRichNote.note);
+  await expect.poll(() => dialog.getByLabel('Note').inputValue()).toBe('Peter confirmed the **TPS report** integration scope.'); // its <strong> as **
   await expect
     .poll(() => dialog.getByLabel('Note').evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement))
     .toBe(true);

@@ -62,6 +62,6 @@ test('a draft survives a browser restart (and a stopped worker): it comes back w
   expect(await restored.getByLabel('Outcome').getAttribute('data-value')).toBe(DEMO.outcomes.wrongNumber.id);
   await expect.poll(() => restored.textContent()).toContain('Draft restored');
   await restored.getByRole('button', { name: 'Discard draft' }).click();
-  expect(await restored.getByLabel('Note').inputValue()).toBe(DEMO.calls.initechRichNote.note);
+  expect(await restored.getByLabel('Note').inputValue()).toBe('Peter confirmed the **TPS report** integration scope.'); // its <strong> as **
   await reopened.close();
 });
