@@ -63,7 +63,8 @@ export function sanitizeNoteHtml(html: string): DocumentFragment {
 
 /** Tags whose structure a paste keeps (as lines); all else is reduced to its text. */
 const PASTE_TAGS = [
-  ...SANITIZE_CONFIG.ALLOWED_TAGS, 'div', 'h2', 'h3', 'h4', 'h5', 'h6', 'ol', 'blockquote', 'pre', 'table', 'thead',
+  // No <img>: a pasted image is nothing the Note box can show, and nothing to load.
+  ...SANITIZE_CONFIG.ALLOWED_TAGS.filter((tag) => tag !== 'img'), 'div', 'h2', 'h3', 'h4', 'h5', 'h6', 'ol', 'blockquote', 'pre', 'table', 'thead',
   'tbody', 'tfoot', 'tr', 'td', 'th', 'section', 'article', 'header', 'footer', 'dl', 'dt', 'dd',
 ];
 
