@@ -211,6 +211,9 @@ export function NoteEditor({ value, onInput, rich, error, textareaRef }: NoteEdi
           setRef(textareaRef, el);
         }}
         aria-describedby={[hintId, noTemplates ? 'quick-edit-templates-empty' : undefined].filter(Boolean).join(' ') || undefined}
+        // A textbox, not a combobox (it is the Note box first): ARIA 1.2 lets a textbox say it
+        // has a listbox popup and point at its active option, but not be "expanded".
+        aria-haspopup={templates.length ? 'listbox' : undefined}
         aria-controls={menuOpen ? TEMPLATE_MENU_ID : undefined}
         aria-activedescendant={menuOpen ? templateOptionId(Math.min(active, options.length - 1)) : undefined}
         aria-autocomplete={menuOpen ? 'list' : undefined}

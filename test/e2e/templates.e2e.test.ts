@@ -53,6 +53,7 @@ test('"/" at the start of a line lists the templates, typing filters, Enter inse
   await menu.waitFor();
   expect(await optionNames(dialog)).toEqual(['Voicemail', 'Follow up']);
   // The box points at the menu and its active option, for screen readers.
+  expect(await note.getAttribute('aria-haspopup')).toBe('listbox');
   expect(await note.getAttribute('aria-controls')).toBe(await menu.getAttribute('id'));
   const active = await note.getAttribute('aria-activedescendant');
   expect(await templateMenu(dialog).getByRole('option', { selected: true }).getAttribute('id')).toBe(active);
