@@ -62,6 +62,7 @@ function fakeClose() {
     const path = request.url.pathname;
     if (path === '/api/v1/me/') return jsonResponse(200, ME);
     if (path === '/api/v1/outcome/') return jsonResponse(200, { data: outcomes, has_more: false });
+    if (path === `/api/v1/lead/${LEAD}/`) return jsonResponse(200, { contacts: [{ id: 'cont_1', name: 'Wile E. Coyote' }] });
     if (path === '/api/v1/activity/call/') {
       const lead = request.url.searchParams.get('lead_id');
       return jsonResponse(200, { data: [...calls.values()].filter((c) => c.lead_id === lead), has_more: false });
@@ -291,6 +292,20 @@ describe('panel.load', () => {
     requests.length = 0;
     await handle({ type: 'panel.load', leadId: LEAD }, CLOSE_PAGE);
     expect(requests.filter((r) => r.url.pathname === '/api/v1/outcome/')).toHaveLength(1);
+  });
+
+  it('caches a lead\'s contacts too: reopening its panel asks Close for its calls only', async () => {
+    await connect();
+    await handle({ type: 'panel.load', leadId: LEAD }, CLOSE_PAGE);
+    const contactRequests = () => requests.filter((r) => r.url.pathname === `/api/v1/lead/${LEAD}/`);
+    expect(contactRequests()).toHaveLength(1);
+    requests.length = 0;
+    expect(await handle({ type: 'panel.load', leadId: LEAD }, CLOSE_PAGE)).toMatchObject({ ok: true });
+    expect(contactRequests()).toHaveLength(0);
+    expect(requests).toHaveLength(1);
+    clock += 5 * 60_000 + 1;
+    await handle({ type: 'panel.load', leadId: LEAD }, CLOSE_PAGE);
+    expect(contactRequests()).toHaveLength(1);
   });
 
   it('a new key empties the outcome cache', async () => {

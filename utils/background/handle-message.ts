@@ -1,7 +1,8 @@
 import { i18n } from '#i18n';
 import type { Browser } from 'wxt/browser';
 import { createCloseClient, type CloseClient, type CloseClientOptions } from '../close/client';
-import type { Outcome } from '../close/schemas';
+import type { ContactName, Outcome } from '../close/schemas';
+import type { LeadId } from '../close/ids';
 import { accountOf, type ConnectionStore } from '../connection';
 import {
   ContentMessageSchema,
@@ -72,6 +73,29 @@ export function createMessageHandler(deps: BackgroundDeps) {
   // Outcomes change rarely; caching them makes a warm panel open cost one request.
   let outcomeCache: { apiKey: string; at: number; outcomes: Outcome[] } | undefined;
 
+  // Contact names, per lead, for the same reason: reopening a lead's panel (or the next call on
+  // it) costs its calls request only. Bounded, and per key like the outcomes.
+  const contactCache = new Map<string, { at: number; contacts: ContactName[] }>();
+  const CONTACT_CACHE_SIZE = 50;
+
+  function withCachedContacts(apiKey: string, client: CloseClient): CloseClient {
+    return {
+      ...client,
+      async leadContacts(leadId: LeadId) {
+        const key = `${apiKey}\n${leadId}`;
+        const hit = contactCache.get(key);
+        if (hit && now() - hit.at < OUTCOME_CACHE_MS) return { ok: true as const, value: hit.contacts };
+        const result = await client.leadContacts(leadId);
+        if (result.ok) {
+          contactCache.delete(key);
+          contactCache.set(key, { at: now(), contacts: result.value });
+          if (contactCache.size > CONTACT_CACHE_SIZE) contactCache.delete(contactCache.keys().next().value!);
+        }
+        return result;
+      },
+    };
+  }
+
   async function callOutcomes(apiKey: string, client: CloseClient) {
     if (outcomeCache?.apiKey === apiKey && now() - outcomeCache.at < OUTCOME_CACHE_MS)
       return { ok: true as const, value: outcomeCache.outcomes };
@@ -96,7 +120,7 @@ export function createMessageHandler(deps: BackgroundDeps) {
       case 'panel.load': {
         const connection = await deps.connection.get();
         if (!connection) return { ok: true, value: { connected: false } };
-        const client = createClient(connection.apiKey);
+        const client = withCachedContacts(connection.apiKey, createClient(connection.apiKey));
         const loaded = await loadPanel(client, connection.account, message, () =>
           callOutcomes(connection.apiKey, client),
         );
