@@ -106,6 +106,13 @@ describe.skipIf(!CHROME)('note-html.ts in Chromium', () => {
     expect(await page.evaluate(closeSubsetViolations, change.note_html)).toEqual([]);
   });
 
+  it('an edited paragraph keeps the mention and colour it still starts and ends with', async () => {
+    const html = `<body><p><span style="color: #ff0000">Red</span>: ask ${MENTION}</p></body>`;
+    const change = await call<{ note_html: string }>('noteChange', { note: '', note_html: html }, 'Red: **please** ask @Dana');
+    expect(change.note_html).toBe(`<body><p><span style="color: #ff0000">Red</span>: <strong>please</strong> ask ${MENTION}</p></body>`);
+    expect(await page.evaluate(closeSubsetViolations, change.note_html)).toEqual([]);
+  });
+
   it('markup never makes more than <strong>, <em>, <ul><li>, <a href>: typed tags stay text', async () => {
     const typed = '**<img src=x onerror=alert(1)>** *<script>alert(1)</script>* [x](javascript:alert(1)) [ok](https://close.com/"onmouseover="alert(1))';
     const { note_html } = await call<{ note_html: string }>('noteChange', { note: 'x', note_html: null }, `• ${typed}`);

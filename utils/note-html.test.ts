@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, hasFormatting, noteChange, noteText } from './note-html';
 
@@ -176,6 +177,73 @@ describe('noteChange with markup (issue 4)', () => {
   it('markup the rep typed is escaped text inside the tags it makes', () => {
     expect(noteChange(rich, `${RICH_TEXT}\n**<img src=x onerror=alert(1)>** [x](javascript:alert(1))`).note_html).toContain(
       '<p><strong>&lt;img src=x onerror=alert(1)&gt;</strong> [x](javascript:alert(1))</p>',
+    );
+  });
+});
+
+describe('noteChange: one paragraph edited keeps its untouched ends (a mention, a colour)', () => {
+  const MENTION =
+    '<span data-type="mention" data-id="user_0123456789abcdefghij" data-label="Dana" class="mention">@Dana</span>';
+  const one = (html: string, line: string) => noteChange({ note: '', note_html: `<body><p>x</p>${html}</body>` }, `x\n${line}`).note_html;
+
+  it('text added at the end of a paragraph with a mention keeps the mention', () => {
+    expect(one(`<p>Ask ${MENTION} for pricing</p>`, 'Ask @Dana for pricing today')).toBe(
+      `<body><p>x</p><p>Ask ${MENTION} for pricing today</p></body>`,
+    );
+  });
+
+  it('an edit in the middle keeps what is before and after it', () => {
+    expect(one('<p><u>u</u> middle <s>s</s></p>', 'u changed s')).toBe('<body><p>x</p><p><u>u</u> changed <s>s</s></p></body>');
+    expect(one('<p><span style="color: #ff0000">red</span> plain</p>', 'red **plain**')).toBe(
+      '<body><p>x</p><p><span style="color: #ff0000">red</span> <strong>plain</strong></p></body>',
+    );
+  });
+
+  it('what the rep deleted goes; a change of meaning rebuilds the paragraph from the markup', () => {
+    expect(one(`<p>Ask ${MENTION} for pricing</p>`, 'Ask for pricing')).toBe('<body><p>x</p><p>Ask for pricing</p></body>');
+    // "a *" kept as text and "b*" after it would not be the italic b the rep typed.
+    expect(one('<p><u>u</u>a *</p>', 'ua *b*')).toBe('<body><p>x</p><p>ua <em>b</em></p></body>');
+  });
+
+  it('what the rep typed between kept pieces is escaped', () => {
+    expect(one(`<p>Ask ${MENTION}</p>`, 'Ask <img src=x onerror=alert(1)> @Dana')).toBe(
+      `<body><p>x</p><p>Ask &lt;img src=x onerror=alert(1)&gt; ${MENTION}</p></body>`,
+    );
+  });
+});
+
+describe('noteChange, fuzzed: whatever the rep does to a rich note', () => {
+  const MENTION = '<span data-type="mention" data-id="user_0123456789abcdefghij" data-label="Dana" class="mention">@Dana</span>';
+  const NOTES = [
+    RICH,
+    `<body><p><span style="color: #ff0000">Red</span> ask ${MENTION} *</p><h1>T_i_tle</h1><p><u>u</u> a*b</p></body>`,
+    '<body><p>one</p><ul><li><b>x</b></li></ul></body>',
+  ];
+  const piece = fc.constantFrom('a', ' ', '\n', '*', '**', '_', '\\', '[x](https://a.example)', '• ', '- ', '<img src=x onerror=alert(1)>', '<script>', '@Dana', 'Red', '&amp;');
+  const SEED = process.env.FUZZ_SEED !== 'random' && { seed: Number(process.env.FUZZ_SEED ?? 20261124) };
+
+  it('sends only Close\'s subset; what the rep typed never becomes an element', { timeout: 60_000 }, () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...NOTES), fc.nat(), fc.nat(), fc.array(piece, { maxLength: 8 }), (html, a, b, typed) => {
+        const call = { note: '', note_html: html };
+        const shown = noteText(call);
+        const from = a % (shown.length + 1);
+        const to = from + (b % (shown.length - from + 1));
+        const edited = shown.slice(0, from) + typed.join('') + shown.slice(to);
+        const change = noteChange(call, edited);
+        if (edited === shown) {
+          expect(change).toEqual({});
+          return;
+        }
+        const out = change.note_html ?? '';
+        const holder = document.createElement('div');
+        holder.innerHTML = out.replace(/^<body>|<\/body>$/g, '');
+        const tags = new Set([...holder.querySelectorAll('*')].map((el) => el.tagName.toLowerCase()));
+        for (const tag of tags) expect(['p', 'h1', 'ul', 'li', 'strong', 'em', 'b', 'u', 'span', 'a']).toContain(tag); // the notes' and ours
+        expect(holder.querySelectorAll('img, script, [onerror]')).toHaveLength(0);
+        for (const a of holder.querySelectorAll('a')) expect(a.getAttribute('href')).toBe('https://a.example');
+      }),
+      { numRuns: 1000, ...SEED },
     );
   });
 });

@@ -1,5 +1,6 @@
 import DOMPurify from 'dompurify';
 import type { Call, CallChanges } from './close/schemas';
+import { editParagraph } from './rich-text/edit-line';
 import { escapeHtml } from './rich-text/escape';
 import { linesFromHtml } from './rich-text/from-html';
 import { hasMarkup, linesToMarkup, markupToHtml, plainText } from './rich-text/markup';
@@ -95,6 +96,7 @@ export { escapeHtml };
 interface Block {
   html: string;
   text: string;
+  node: Element;
 }
 
 /** The text of a piece of note HTML as the rep sees it in the Note box, markup included. */
@@ -115,14 +117,14 @@ function blocksOf(fragment: DocumentFragment): Block[] {
       // would load, a tracking pixel fired by opening the panel (issue 5).
       const holder = fragment.ownerDocument.createElement('p');
       inline.forEach((node) => holder.append(node.cloneNode(true)));
-      blocks.push({ html: holder.outerHTML, text: markupOf(holder) });
+      blocks.push({ html: holder.outerHTML, text: markupOf(holder), node: holder });
       inline = [];
     }
   };
   for (const node of [...fragment.childNodes]) {
     if (node instanceof Element && BLOCK_TAGS.has(node.tagName.toLowerCase())) {
       flushInline();
-      blocks.push({ html: node.outerHTML, text: markupOf(node) });
+      blocks.push({ html: node.outerHTML, text: markupOf(node), node });
     } else if (node.nodeType === Node.TEXT_NODE && !node.nodeValue?.trim() && !inline.length) {
       continue; // whitespace between blocks
     } else {
@@ -153,7 +155,8 @@ export function noteText(call: Pick<Call, 'note' | 'note_html'>): string {
 
 /**
  * Rebuilds a rich note after the rep edited its text: blocks before and after the edited
- * region keep their original (sanitised) HTML; the edited region is read as markup
+ * region keep their original (sanitised) HTML, and so do the untouched ends of a single edited
+ * paragraph (utils/rich-text/edit-line.ts); the edited region is read as markup
  * (markupToHtml: the rep's text escaped, formatting only as <strong>, <em>, <ul><li>, <a href>).
  */
 export function mergeRichNote(blocks: Block[], edited: string): string {
@@ -173,7 +176,10 @@ export function mergeRichNote(blocks: Block[], edited: string): string {
     if (begin < start || edited.slice(begin, stop) !== text || (begin !== 0 && edited[begin - 1] !== '\n')) break;
     stop = begin - 1;
   }
-  const middle = start <= stop ? markupToHtml(edited.slice(start, Math.max(start, stop))) : '';
+  const region = edited.slice(start, Math.max(start, stop));
+  // One paragraph edited: what it still starts and ends with keeps its HTML (a mention, a colour).
+  const one = first === last ? editParagraph(blocks[first]!.node, region) : undefined;
+  const middle = start <= stop ? (one ?? markupToHtml(region)) : '';
   const kept = (from: number, to: number) => blocks.slice(from, to).map((b) => b.html).join('');
   return `<body>${joinLists(joinLists(kept(0, first), middle), kept(last + 1, blocks.length))}</body>`;
 }

@@ -197,7 +197,7 @@ export function plainText(nodes: Inline[]): string {
 
 const escapeText = (text: string) => text.replace(/[\\*_[\]]/g, '\\$&');
 
-function renderInline(nodes: Inline[], escape: boolean): string {
+export function renderInline(nodes: Inline[], escape: boolean): string {
   return nodes
     .map((node) => {
       if (node.kind === 'text') return escape ? escapeText(node.text) : node.text;
@@ -222,7 +222,8 @@ function styled(nodes: Inline[], style: string[] = []): string[] {
   });
 }
 
-const sameMeaning = (a: Inline[], b: Inline[]) => styled(a).join('\u0000') === styled(b).join('\u0000');
+/** Same text with the same bold, italic and links, however nested. */
+export const sameMeaning = (a: Inline[], b: Inline[]) => styled(a).join('\u0000') === styled(b).join('\u0000');
 
 /**
  * One line as markup. Text is written as it is unless it would read back as markup ("a*b*c",
