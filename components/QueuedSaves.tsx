@@ -31,7 +31,8 @@ export function QueuedSaves({ ask }: QueuedSavesProps) {
       <ul aria-labelledby="queued-heading">
         {saves.map((save) => (
           <li key={save.jobId}>
-            <span>
+            {/* Each Cancel is described by its own save, so the buttons are told apart. */}
+            <span id={`queued-${save.jobId}`}>
               {describe(save)} <span class="muted">
                 {i18n.t('settings.queued.where', [
                   i18n.t(save.offline ? 'settings.queued.offline' : 'settings.queued.saving'),
@@ -41,6 +42,7 @@ export function QueuedSaves({ ask }: QueuedSavesProps) {
             </span>{' '}
             <button
               type="button"
+              aria-describedby={`queued-${save.jobId}`}
               onClick={() => void ask({ type: 'outbox.cancel', jobId: save.jobId }).then(refresh)}
             >
               {i18n.t('settings.queued.cancel')}
