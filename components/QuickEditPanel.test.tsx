@@ -91,12 +91,15 @@ describe('Esc', () => {
     expect(onClose).not.toHaveBeenCalled();
     const buttons = [...root.querySelectorAll('[role=alert] button')].map((b) => b.textContent);
     expect(buttons).toEqual(['Close without saving', 'Keep editing']);
+    // Focus is on the safe answer, so a second Enter does not throw the text away.
+    expect(document.activeElement?.textContent).toBe('Keep editing');
     // Esc again answers "keep editing": the question goes, the text stays, the panel stays.
     press(note, { key: 'Escape' });
     await settle();
     expect(root.querySelector('[role=alert]')).toBeNull();
     expect(onClose).not.toHaveBeenCalled();
     expect(root.querySelector<HTMLTextAreaElement>('#quick-edit-note')!.value).toBe('First, and more');
+    expect(document.activeElement?.id).toBe('quick-edit-note');
   });
 
   it('ignores key presses a page script made up', async () => {

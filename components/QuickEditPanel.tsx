@@ -59,6 +59,7 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
   const [confirmClose, setConfirmClose] = useState(false);
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const panelRef = useRef<HTMLElement>(null);
+  const keepEditingRef = useRef<HTMLButtonElement>(null);
   const position = usePanelPosition(panelRef);
   // Save & next: the job whose confirmed save moves the panel on, and what to say after the move.
   const nextAfter = useRef<string>();
@@ -302,7 +303,7 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
     event.preventDefault();
     if (key === 'close') {
       if (help) return closeHelp();
-      if (confirmClose) return setConfirmClose(false);
+      if (confirmClose) return keepEditing();
       return void requestClose();
     }
     if (help) return;
@@ -315,6 +316,16 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
       setHelp(true);
     }
   }
+
+  function keepEditing() {
+    setConfirmClose(false);
+    queueMicrotask(() => noteRef.current?.focus());
+  }
+
+  // The question takes focus once, when it appears, on its safe answer.
+  useEffect(() => {
+    if (confirmClose) keepEditingRef.current?.focus();
+  }, [confirmClose]);
 
   function closeHelp() {
     setHelp(false);
@@ -361,7 +372,7 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
             <button type="button" onClick={trusted(onClose)}>
               {i18n.t('panel.closeAnyway')}
             </button>
-            <button type="button" class="primary" ref={(el) => el?.focus()} onClick={() => setConfirmClose(false)}>
+            <button type="button" class="primary" ref={keepEditingRef} onClick={keepEditing}>
               {i18n.t('panel.keepEditing')}
             </button>
           </div>
