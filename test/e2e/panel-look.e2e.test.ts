@@ -8,7 +8,7 @@ import { startHarness, type Harness } from './harness';
 // How the panel looks and reads: light and dark (prefers-color-scheme), reduced motion, and an
 // axe-core scan of the open panel inside its shadow root on a Close page, in both schemes and
 // in its busier states (help open, a save error). The dark screenshot is written to
-// docs/panel-dark.png when UPDATE_DOCS=1 (compared by eye, committed).
+// docs/panel-dark.png (and the light one, docs/panel.png) when UPDATE_DOCS=1 (compared by eye, committed).
 
 let harness: Harness;
 beforeAll(async () => {
@@ -60,11 +60,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
     const failed = await axeViolations(page, { include: IN_PANEL });
     expect(failed, formatViolations(failed)).toEqual([]);
 
-    if (colorScheme === 'dark' && process.env.UPDATE_DOCS === '1') {
+    if (process.env.UPDATE_DOCS === '1') {
       mkdirSync('docs', { recursive: true });
       await dialog.getByRole('button', { name: 'Try again' }).click();
       await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved');
-      await page.screenshot({ path: 'docs/panel-dark.png' });
+      await page.screenshot({ path: colorScheme === 'dark' ? 'docs/panel-dark.png' : 'docs/panel.png' });
     }
 
     // The keyboard help.
