@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountQuickEdit } from '@/components/QuickEdit';
 import { autoOpen } from '@/utils/content/auto-open';
-import { createController } from '@/utils/content/controller';
+import { createController, type QuickEditState } from '@/utils/content/controller';
 import { watchFeed } from '@/utils/content/feed-buttons';
 import { loadPanel } from '@/utils/content/lazy-panel';
 import { createShadowHost } from '@/utils/content/shadow-host';
@@ -49,8 +49,11 @@ function start(ctx: ContentScriptContext) {
   const { host, container } = createShadowHost('close-quick-edit', styles);
   document.body.append(host);
   const unsubscribe = mountQuickEdit(container, controller, loadPanel);
-  // A button on every call in the feed, opening the panel on that call.
-  watchFeed(ctx, controller.openCall, () => void loadPanel().catch(() => undefined));
+  // A button on every call in a lead page's feed, opening the panel on that call.
+  const feed = watchFeed(ctx, controller.openCall, () => void loadPanel().catch(() => undefined));
+  const onLeadPage = ({ target }: QuickEditState) => feed.setActive(target?.leadId !== undefined);
+  onLeadPage(controller.get());
+  controller.subscribe(onLeadPage);
   ctx.onInvalidated(() => {
     unsubscribe();
     host.remove();

@@ -21,8 +21,6 @@ const saysCall = (item: Element) => {
   return false;
 };
 
-const MAX_PENDING = 256;
-
 const CSS = `:host{all:initial!important;display:inline-block;margin:0 6px;vertical-align:middle}
 button{font:600 12px/1.4 system-ui,sans-serif;padding:2px 10px;border:1px solid #1b5fd9;border-radius:999px;background:#fff;color:#1b5fd9;cursor:pointer}
 button:hover{background:#eef4ff}button:focus-visible{outline:2px solid #1b5fd9;outline-offset:2px}
@@ -41,33 +39,59 @@ export function findCallItems(root: Element): Map<Element, CallId> {
   for (const carrier of carriers) {
     const callId = carriedCallId(carrier);
     const item = carrier.closest(ITEM);
-    if (!callId || !item || items.has(item) || !saysCall(item)) continue;
+    if (!callId || !item || items.has(item)) continue;
+    // An item that already has its button is a call item we saw before: no need to read it again.
+    if (!hasButtonFor(item, callId) && !saysCall(item)) continue;
     items.set(item, callId);
   }
   return items;
 }
 
+const hasButtonFor = (item: Element, callId: CallId) => {
+  const hosts = item.querySelectorAll(FEED_BUTTON_TAG);
+  return hosts.length === 1 && hosts[0]!.getAttribute('data-call-id') === callId;
+};
+
+/** However busy the page, at most one look this often (a quiet page gets one at its next frame). */
+export const LOOK_INTERVAL_MS = 100;
+
+export interface FeedWatch {
+  /** Buttons on a lead page only: elsewhere the observer is off and our buttons are gone. */
+  setActive(active: boolean): void;
+}
+
 /**
- * Keeps one button per call item while Close renders, re-renders and lazily extends its feed:
- * one MutationObserver owned by `ctx`, the changed subtrees looked at once per frame.
+ * Keeps one button per call item while Close renders, re-renders and lazily extends its feed,
+ * with one MutationObserver owned by `ctx`. A change only schedules a look at the page; until
+ * that look runs the observer is disconnected, so a page changing its DOM thousands of times a
+ * second costs us one look per LOOK_INTERVAL_MS and no mutation records in between (issue 6,
+ * BENCHMARKS.md figure 7). A look finds the call items and adds the buttons that are missing.
  */
-export function watchFeed(ctx: ContentScriptContext, openCall: (callId: CallId) => void, onIntent: () => void) {
-  let pending = new Set<Element>();
+export function watchFeed(ctx: ContentScriptContext, openCall: (callId: CallId) => void, onIntent: () => void): FeedWatch {
+  let active = false;
   let scheduled = false;
-  const flush = () => {
+  let lastLook = -Infinity;
+  const observe = () =>
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
+  const look = () => {
     scheduled = false;
-    const roots = pending;
-    pending = new Set();
-    for (const root of roots) {
-      if (!root.isConnected) continue;
-      // A change inside an item (a link's href, new children) is looked at from the item.
-      for (const [item, callId] of findCallItems(root.closest(ITEM) ?? root)) place(item, callId);
-    }
+    if (!active) return;
+    lastLook = performance.now();
+    for (const [item, callId] of findCallItems(document.body)) place(item, callId);
+    // Our own buttons went in while we were not listening: they make no records for us.
+    observe();
+  };
+  const schedule = () => {
+    if (scheduled || !active) return;
+    scheduled = true;
+    observer.disconnect();
+    const wait = lastLook + LOOK_INTERVAL_MS - performance.now();
+    if (wait > 0) ctx.setTimeout(() => ctx.requestAnimationFrame(look), wait);
+    else ctx.requestAnimationFrame(look);
   };
   const place = (item: Element, callId: CallId) => {
-    const hosts = item.querySelectorAll(FEED_BUTTON_TAG);
-    if (hosts.length === 1 && hosts[0]!.getAttribute('data-call-id') === callId) return;
-    hosts.forEach((host) => host.remove());
+    if (hasButtonFor(item, callId)) return;
+    item.querySelectorAll(FEED_BUTTON_TAG).forEach((host) => host.remove());
     const time = item.querySelector('time[datetime]');
     // Beside the item's time (outside any link around it, so a click never follows the link).
     const spot = time ? (time.closest('a') ?? time) : item.querySelector(CARRIERS)!;
@@ -92,25 +116,24 @@ export function watchFeed(ctx: ContentScriptContext, openCall: (callId: CallId) 
     container.append(button);
     return host;
   };
-  const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      if (record.type === 'attributes') pending.add(record.target as Element);
-      for (const node of record.addedNodes) if (node instanceof Element && node.localName !== FEED_BUTTON_TAG) pending.add(node);
-      // Our button taken out of an item that stays (a partial re-render): put it back.
-      for (const node of record.removedNodes) if ((node as Element).localName === FEED_BUTTON_TAG) pending.add(record.target as Element);
-    }
-    // A tab in the background gets no frames: past a few hundred changes, look at the whole
-    // page once instead of holding on to every node Close added and dropped meanwhile.
-    if (pending.size > MAX_PENDING) pending = new Set([document.body]);
-    if (scheduled || !pending.size) return;
-    scheduled = true;
-    ctx.requestAnimationFrame(flush);
-  });
-  observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
+  const removeButtons = () => document.querySelectorAll(FEED_BUTTON_TAG).forEach((host) => host.remove());
+  const observer = new MutationObserver(schedule);
   ctx.onInvalidated(() => {
+    active = false;
     observer.disconnect();
-    document.querySelectorAll(FEED_BUTTON_TAG).forEach((host) => host.remove());
+    removeButtons();
   });
-  pending.add(document.body);
-  flush();
+  return {
+    setActive(next) {
+      if (next === active || ctx.isInvalid) return;
+      active = next;
+      if (active) {
+        // At once: the feed that is there now gets its buttons in this frame.
+        look();
+      } else {
+        observer.disconnect();
+        removeButtons();
+      }
+    },
+  };
 }
