@@ -54,6 +54,8 @@ const hasButtonFor = (item: Element, callId: CallId) => {
 
 /** However busy the page, at most one look this often (a quiet page gets one at its next frame). */
 export const LOOK_INTERVAL_MS = 100;
+/** At most this many new buttons per look (a few milliseconds of work). */
+export const BUTTONS_PER_LOOK = 40;
 
 export interface FeedWatch {
   /** Buttons on a lead page only: elsewhere the observer is off and our buttons are gone. */
@@ -77,7 +79,17 @@ export function watchFeed(ctx: ContentScriptContext, openCall: (callId: CallId) 
     scheduled = false;
     if (!active) return;
     lastLook = performance.now();
-    for (const [item, callId] of findCallItems(document.body)) place(item, callId);
+    let placed = 0;
+    for (const [item, callId] of findCallItems(document.body)) {
+      if (hasButtonFor(item, callId)) continue;
+      // A feed that rendered hundreds of calls at once gets them over a few frames, not in one
+      // long task (the first ones, at the top of the page, first).
+      if (placed++ === BUTTONS_PER_LOOK) {
+        observe();
+        return schedule();
+      }
+      place(item, callId);
+    }
     // Our own buttons went in while we were not listening: they make no records for us.
     observe();
   };
