@@ -51,7 +51,8 @@ console.log(`
 Close stand-in: app.close.com and api.close.com are mapped to 127.0.0.1:${server.port} in this browser only.
 Demo API key (to try the popup): ${DEMO.apiKey}
 Demo leads: ${Object.values(DEMO.leads).map((l) => `https://app.close.com/lead/${l.id}/`).join('\n            ')}
-Keyboard: Alt+Shift+K opens the panel, Ctrl/Cmd+Enter saves, Esc closes.`);
+Keyboard: Alt+Shift+K opens the panel, Ctrl/Cmd+Enter saves, Ctrl/Cmd+Shift+Enter saves and goes to the next
+call without an outcome, Esc closes; press ? in the panel (outside the note) for every shortcut.`);
 
 async function shutDown(code = 0) {
   await context.close().catch(() => undefined);
