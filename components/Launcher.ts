@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '@/utils/content/i18n';
 
 /**
  * The floating button; its name is part of UI-CONTRACT.md. Plain DOM, not Preact: it is on

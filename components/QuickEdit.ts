@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from '@/utils/content/i18n';
 import type { Controller, QuickEditState } from '@/utils/content/controller';
 import type { MountPanel, PanelView } from '@/utils/content/lazy-panel';
 import { createLauncher } from './Launcher';
@@ -11,6 +11,7 @@ export function mountQuickEdit(container: HTMLElement, controller: Controller, l
   let mountPanel: MountPanel | undefined;
   const preload = () => void (mountPanel ?? loadPanel().catch(() => undefined));
   const launcher = createLauncher(controller.open, preload);
+  const words = fallbackWords();
   let panel: PanelView | undefined;
   let failure: HTMLElement | undefined;
   // Where focus was before the panel opened: Close's page (shortcut), our launcher or a feed
@@ -33,7 +34,7 @@ export function mountQuickEdit(container: HTMLElement, controller: Controller, l
       if (mountPanel) return showPanel(mountPanel);
       loadPanel().then(showPanel, () => {
         if (!controller.get().open) return;
-        failure ??= fallbackPanel(controller.close);
+        failure ??= fallbackPanel(controller.close, words);
         container.append(failure);
         failure.querySelector('button')?.focus();
       });
@@ -64,18 +65,30 @@ function deepActiveElement(): Element | null {
   return active;
 }
 
+type FallbackWords = Record<'name' | 'reload' | 'close', string>;
+
+/**
+ * Read when the page starts: the fallback is shown after the extension was updated or reloaded
+ * under the page, when its APIs (browser.i18n too) may be gone.
+ */
+const fallbackWords = (): FallbackWords => ({
+  name: i18n.t('launcher.name'),
+  reload: i18n.t('launcher.reload'),
+  close: i18n.t('launcher.closePanel'),
+});
+
 /** Shown only when the panel script cannot be loaded (the extension was updated under the page). */
-function fallbackPanel(onClose: () => void): HTMLElement {
+function fallbackPanel(onClose: () => void, words: FallbackWords): HTMLElement {
   const box = document.createElement('section');
   box.className = 'fallback';
   box.setAttribute('role', 'dialog');
-  box.setAttribute('aria-label', i18n.t('launcher.name'));
+  box.setAttribute('aria-label', words.name);
   const text = document.createElement('p');
   text.setAttribute('role', 'alert');
-  text.textContent = i18n.t('launcher.reload');
+  text.textContent = words.reload;
   const close = document.createElement('button');
   close.type = 'button';
-  close.textContent = i18n.t('launcher.closePanel');
+  close.textContent = words.close;
   close.addEventListener('click', onClose);
   box.addEventListener('keydown', (e) => e.key === 'Escape' && onClose());
   box.append(text, close);

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import { useState } from 'preact/hooks';
 import { CORNERS, DEFAULT_PANEL_POSITION, settings, type Corner, type PanelPosition } from '@/utils/settings';
+import { SaveStatus, useSaveStatus } from './save-status';
 import { useSetting } from './use-setting';
 
 const CORNER_LABEL = {
@@ -15,23 +15,11 @@ const DEFAULT_CORNER: Corner = DEFAULT_PANEL_POSITION.kind === 'dock' ? DEFAULT_
 export function PanelSection() {
   const [autoOpen, setAutoOpen] = useSetting(settings.autoOpen);
   const [position, setPosition] = useSetting(settings.panelPosition);
-  const [status, setStatus] = useState('');
-  const [failed, setFailed] = useState(false);
-
-  async function store<T>(write: (value: T) => Promise<void>, value: T) {
-    setStatus('');
-    setFailed(false);
-    try {
-      await write(value);
-      setStatus(i18n.t('settings.saved'));
-    } catch {
-      setFailed(true);
-    }
-  }
+  const { save, status, failed } = useSaveStatus();
   const dock = (corner: Corner) => {
     const next: PanelPosition = { kind: 'dock', corner };
     setPosition(next);
-    void store(settings.panelPosition.set, next);
+    void save(() => settings.panelPosition.set(next));
   };
 
   if (autoOpen === undefined || position === undefined) return null;
@@ -47,7 +35,7 @@ export function PanelSection() {
           onChange={(e) => {
             const next = e.currentTarget.checked;
             setAutoOpen(next);
-            void store(settings.autoOpen.set, next);
+            void save(() => settings.autoOpen.set(next));
           }}
         />
         <label for="auto-open">{i18n.t('settings.panel.autoOpen')}</label>
@@ -85,14 +73,7 @@ export function PanelSection() {
           </button>
         </div>
       )}
-      <p role="status" class="status" data-testid="panel-status">
-        {status}
-      </p>
-      {failed && (
-        <p role="alert" class="error">
-          {i18n.t('settings.templates.notSaved')}
-        </p>
-      )}
+      <SaveStatus status={status} failed={failed} testId="panel-status" />
     </section>
   );
 }

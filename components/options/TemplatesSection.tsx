@@ -1,31 +1,23 @@
 import { i18n } from '#i18n';
-import { useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { settings, type Template } from '@/utils/settings';
 import { NewTemplate } from './NewTemplate';
+import { SaveStatus, useSaveStatus } from './save-status';
 import { TemplateRow } from './TemplateRow';
 import { useSetting } from './use-setting';
 
 /** Templates: the list (edit, reorder, delete) and the form that adds one. */
 export function TemplatesSection() {
   const [templates, setTemplates] = useSetting(settings.templates);
-  const [status, setStatus] = useState('');
-  const [failed, setFailed] = useState(false);
+  const { save, status, failed } = useSaveStatus();
   const heading = useRef<HTMLHeadingElement>(null);
 
-  /** Writes the whole list; says "Saved" (or what happened) only once it is stored. */
+  /** Writes the whole list; a list that could not be stored is replaced by the stored one. */
   async function store(next: Template[], done: string): Promise<boolean> {
     setTemplates(next);
-    setStatus('');
-    setFailed(false);
-    try {
-      await settings.templates.set(next);
-      setStatus(done);
-      return true;
-    } catch {
-      setFailed(true);
-      setTemplates(await settings.templates.get());
-      return false;
-    }
+    const stored = await save(() => settings.templates.set(next), done);
+    if (!stored) setTemplates(await settings.templates.get());
+    return stored;
   }
 
   if (templates === undefined) return null;
@@ -72,14 +64,7 @@ export function TemplatesSection() {
         </>
       )}
       <NewTemplate templates={templates} onAdd={(added) => store([...templates, added], i18n.t('settings.templates.added'))} />
-      <p role="status" class="status" data-testid="templates-status">
-        {status}
-      </p>
-      {failed && (
-        <p role="alert" class="error">
-          {i18n.t('settings.templates.notSaved')}
-        </p>
-      )}
+      <SaveStatus status={status} failed={failed} testId="templates-status" />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { i18n } from '#i18n';
+import { i18n } from './i18n';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CALL_ID_IN_TEXT, type CallId } from '../close/ids';
 import { createShadowHost } from './shadow-host';
@@ -101,8 +101,8 @@ export function watchFeed(ctx: ContentScriptContext, openCall: (callId: CallId) 
     if (wait > 0) ctx.setTimeout(() => ctx.requestAnimationFrame(look), wait);
     else ctx.requestAnimationFrame(look);
   };
+  /** Puts the item's button in, replacing one left for another call (a reused item). */
   const place = (item: Element, callId: CallId) => {
-    if (hasButtonFor(item, callId)) return;
     item.querySelectorAll(FEED_BUTTON_TAG).forEach((host) => host.remove());
     const time = item.querySelector('time[datetime]');
     // Beside the item's time (outside any link around it, so a click never follows the link).

@@ -1,4 +1,4 @@
-import type { Corner, PanelPosition } from '../settings';
+import type { PanelPosition } from '../settings';
 
 // Where the panel sits. Docked in a corner by default (bottom-right); once the rep drags it,
 // where they left it, kept inside the window whatever its size is now.
@@ -29,6 +29,3 @@ export function positionStyle(position: PanelPosition, panel: Box | undefined, v
   style[horizontal] = `${EDGE_GAP}px`;
   return style;
 }
-
-export const isCorner = (value: string): value is Corner =>
-  value === 'bottom-right' || value === 'bottom-left' || value === 'top-right' || value === 'top-left';
