@@ -13,7 +13,7 @@ interface ConflictAlertProps {
 }
 
 const outcomeName = (outcomes: Outcome[], id: string | null | undefined) =>
-  !id ? i18n.t('panel.noOutcome') : (outcomes.find((o) => o.id === id)?.name ?? i18n.t('panel.unknownOutcome'));
+  !id ? i18n.t('outcome.none') : (outcomes.find((o) => o.id === id)?.name ?? i18n.t('outcome.unknown'));
 
 /** Someone changed the call in Close meanwhile: nothing was overwritten; the rep decides. */
 export function ConflictAlert({ theirs, mine, outcomes, noteChanged, onKeepMine, onUseTheirs, onAppendMine }: ConflictAlertProps) {

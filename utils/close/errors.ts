@@ -33,7 +33,7 @@ export interface CloseError {
 }
 
 const fieldName = (field: string) =>
-  field === 'note' || field === 'note_html' ? i18n.t('errors.fieldNote') : field === 'outcome_id' ? i18n.t('errors.fieldOutcome') : field;
+  field === 'note' || field === 'note_html' ? i18n.t('editor.label') : field === 'outcome_id' ? i18n.t('outcome.label') : field;
 
 // Close's words reach the panel and tabs: an echoed Authorization header must not (issue 5),
 // and a runaway error page is cut to a details line.
