@@ -117,7 +117,11 @@ describe('moving between calls', () => {
     const { note } = await openPanel();
     await type(note, 'First, edited');
     press(note, { key: 'ArrowDown', altKey: true });
-    await vi.waitFor(() => expect(root.querySelector<HTMLTextAreaElement>('#quick-edit-note')!.value).toBe('Second'));
+    // Never the new call with the old call's note, not even for a frame.
+    await vi.waitFor(() => expect(root.querySelector<HTMLSelectElement>('#quick-edit-call')!.value).toBe(CALLS[1]!.id), {
+      interval: 1,
+    });
+    expect(root.querySelector<HTMLTextAreaElement>('#quick-edit-note')!.value).toBe('Second');
     press(root.querySelector('#quick-edit-note')!, { key: 'ArrowUp', altKey: true });
     await vi.waitFor(() => expect(root.querySelector<HTMLTextAreaElement>('#quick-edit-note')!.value).toBe('First, edited'));
     expect(root.textContent).toContain('Draft restored');

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { callChanges, hasChanges } from '@/utils/call-changes';
 import type { CloseError } from '@/utils/close/errors';
 import { callBase } from '@/utils/close/call-base';
@@ -91,8 +91,9 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
     void loadPanel();
   }, [target.leadId, target.callId]);
 
-  // Switching calls shows that call's note and outcome, or the rep's draft for it.
-  useEffect(() => {
+  // Switching calls shows that call's note and outcome, or the rep's draft for it. A layout
+  // effect: no frame, key press or draft may ever see the new call with the old call's note.
+  useLayoutEffect(() => {
     if (!call) return;
     let cancelled = false;
     const queued = load.state === 'ready' && load.data.connected && load.data.queued.find((q) => q.callId === call.id);
