@@ -1,12 +1,13 @@
 import { i18n } from '#i18n';
 import type { Ref } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { trusted } from '@/utils/content/trusted';
 import { pastedMarkup } from '@/utils/note-html';
 import { toggleInline, toggleList, type Edit } from '@/utils/rich-text/commands';
 import { matchTemplates, slashQuery, type SlashQuery } from '@/utils/rich-text/slash';
 import { settings, type Template } from '@/utils/settings';
 import { TEMPLATE_MENU_ID, TemplateMenu, templateOptionId } from './TemplateMenu';
+import { useSetting } from './use-setting';
 
 interface NoteEditorProps {
   value: string;
@@ -40,24 +41,17 @@ function setRef<T>(ref: Ref<T> | undefined, value: T | null) {
  * carries light markup, formatting buttons and shortcuts, clean pasting, and templates on "/".
  * Every change goes out through onInput, so drafts and saving see it like typing.
  */
+const NO_TEMPLATES: Template[] = [];
+
 export function NoteEditor({ value, onInput, rich, error, textareaRef }: NoteEditorProps) {
   const box = useRef<HTMLTextAreaElement | null>(null);
-  const [templates, setTemplates] = useState<Template[]>([]);
+  // Kept current: templates edited on the options page reach an open panel.
+  const templates = useSetting(settings.templates)[0] ?? NO_TEMPLATES;
   const [slash, setSlash] = useState<SlashQuery>();
   const [active, setActive] = useState(0);
   const [focusedButton, setFocusedButton] = useState(0);
   // The "/" the rep closed the menu for with Esc: not offered again until the line changes.
   const dismissed = useRef<number>();
-
-  useEffect(() => {
-    let live = true;
-    void settings.templates.get().then((list) => live && setTemplates(list));
-    const unwatch = settings.templates.watch(setTemplates);
-    return () => {
-      live = false;
-      unwatch();
-    };
-  }, []);
 
   const options = slash ? matchTemplates(templates, slash.query) : [];
   const menuOpen = options.length > 0;

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { CORNERS, DEFAULT_PANEL_POSITION, settings, type Corner, type PanelPosition } from '@/utils/settings';
 import { SaveStatus, useSaveStatus } from './save-status';
-import { useSetting } from './use-setting';
+import { useSetting } from '../use-setting';
 
 const CORNER_LABEL = {
   'bottom-right': () => i18n.t('settings.panel.bottomRight'),

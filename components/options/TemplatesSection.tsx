@@ -4,7 +4,7 @@ import { settings, type Template } from '@/utils/settings';
 import { NewTemplate } from './NewTemplate';
 import { SaveStatus, useSaveStatus } from './save-status';
 import { TemplateRow } from './TemplateRow';
-import { useSetting } from './use-setting';
+import { useSetting } from '../use-setting';
 
 /** Templates: the list (edit, reorder, delete) and the form that adds one. */
 export function TemplatesSection() {

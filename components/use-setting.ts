@@ -9,7 +9,8 @@ export interface SettingItem<T> {
 
 /**
  * The stored value (undefined while loading), kept current when it changes elsewhere: another
- * settings tab, or the panel on a Close page (dragging sets the panel position).
+ * settings tab, the options page while the panel is open, or the panel on a Close page (dragging
+ * sets the panel position).
  */
 export function useSetting<T>(item: SettingItem<T>): [T | undefined, (value: T) => void] {
   const [value, setValue] = useState<T>();
