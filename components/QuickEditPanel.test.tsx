@@ -23,7 +23,7 @@ const call = (id: string, note: string, outcome_id: string | null = null) =>
 const CALLS = [call('acti_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'First'), call('acti_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', 'Second')];
 const DATA: PanelData = {
   connected: true,
-  account: { email: 'rep@example.com', name: 'Rep', organization: 'Org' },
+  account: { userId: 'user_rep', organizationId: 'orga_org', email: 'rep@example.com', name: 'Rep', organization: 'Org' },
   calls: CALLS,
   selectedCallId: CALLS[0]!.id,
   outcomes: [],

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { accountOf, connectionStore } from './connection';
 
-const ACCOUNT = { email: 'ann@acme.example', name: 'Ann Rep', organization: 'Acme Corp' };
+const ACCOUNT = { userId: 'user_ann', organizationId: 'orga_acme', email: 'ann@acme.example', name: 'Ann Rep', organization: 'Acme Corp' };
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -35,16 +35,19 @@ describe('accountOf', () => {
   it('takes the email, full name and first organisation', () => {
     expect(
       accountOf({
+        id: 'user_ann',
         email: 'ann@acme.example',
         first_name: 'Ann',
         last_name: 'Rep',
-        organizations: [{ name: 'Acme Corp' }, { name: 'Other' }],
+        organizations: [{ id: 'orga_acme', name: 'Acme Corp' }, { id: 'orga_other', name: 'Other' }],
       }),
     ).toEqual(ACCOUNT);
   });
 
   it('copes with missing names and no organisation', () => {
-    expect(accountOf({ email: 'a@b.c', first_name: null, last_name: 'Rep', organizations: [] })).toEqual({
+    expect(accountOf({ id: 'user_a', email: 'a@b.c', first_name: null, last_name: 'Rep', organizations: [] })).toEqual({
+      userId: 'user_a',
+      organizationId: '',
       email: 'a@b.c',
       name: 'Rep',
       organization: '',

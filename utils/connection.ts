@@ -8,7 +8,13 @@ import type { Account } from './messages';
 // and extension update; what that costs, and why we accept it, is in SECURITY.md.
 const ConnectionSchema = z.object({
   apiKey: z.string().min(1),
-  account: z.object({ email: z.string(), name: z.string(), organization: z.string() }),
+  account: z.object({
+    userId: z.string(),
+    organizationId: z.string(),
+    email: z.string(),
+    name: z.string(),
+    organization: z.string(),
+  }),
 });
 export type Connection = z.infer<typeof ConnectionSchema>;
 
@@ -27,11 +33,14 @@ export const connectionStore = {
 export type ConnectionStore = typeof connectionStore;
 
 export const accountOf = (me: {
+  id: string;
   email: string;
   first_name?: string | null;
   last_name?: string | null;
-  organizations: { name: string }[];
+  organizations: { id: string; name: string }[];
 }): Account => ({
+  userId: me.id,
+  organizationId: me.organizations[0]?.id ?? '',
   email: me.email,
   name: [me.first_name, me.last_name].filter(Boolean).join(' '),
   organization: me.organizations[0]?.name ?? '',

@@ -69,7 +69,12 @@ export type TabMessage =
   | { type: 'save.progress'; jobId: string; callId: string; reason: 'rate-limited' | 'server' | 'offline'; seconds: number }
   | { type: 'save.result'; jobId: string; callId: string; result: SaveResult };
 
+/** Who a key belongs to: one user in one organisation (FACTS.md). Saves are tied to it (issue 13). */
 export interface Account {
+  /** Close's `user_…` id of the key's user. */
+  userId: string;
+  /** Close's `orga_…` id of the key's organisation. */
+  organizationId: string;
   email: string;
   name: string;
   organization: string;

@@ -26,7 +26,7 @@ export const GOOD_KEY = 'api_7Hq2LmN4pRsT8vWx.y1z2A3b4C5d6';
 export const LEAD = leadId(1);
 export const CALL = callId(1);
 export const JOB = '6f1c2a4e-8b1d-4c2e-9f3a-1b2c3d4e5f60';
-export const ACCOUNT = { email: 'ann@acme.example', name: 'Ann Rep', organization: 'Acme Corp' };
+export const ACCOUNT = { userId: 'user_x', organizationId: 'orga_x', email: 'ann@acme.example', name: 'Ann Rep', organization: 'Acme Corp' };
 
 /** Every form in which the key could leak. */
 export const KEY_FORMS = [GOOD_KEY, btoa(`${GOOD_KEY}:`), btoa(GOOD_KEY)];

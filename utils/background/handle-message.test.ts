@@ -44,7 +44,7 @@ const ME = {
   last_name: 'Rep',
   organizations: [{ id: 'orga_0123456789abcdefghij', name: 'Acme Corp' }],
 };
-const ACCOUNT = { email: 'ann@acme.example', name: 'Ann Rep', organization: 'Acme Corp' };
+const ACCOUNT = { userId: 'user_0123456789abcdefghij', organizationId: 'orga_0123456789abcdefghij', email: 'ann@acme.example', name: 'Ann Rep', organization: 'Acme Corp' };
 
 const OLD = makeCall({ id: callId(1), lead_id: LEAD, activity_at: '2026-03-01T10:00:00Z' });
 const NEWEST = makeCall({ id: callId(2), lead_id: LEAD, activity_at: '2026-03-12T10:00:00Z' });

@@ -3,7 +3,7 @@ import type { TabMessage } from '../messages';
 import { keyFreeNotify } from './key-free-notify';
 
 const KEY = 'api_KDpsWOrsB8y2BZtn5Lkgss.l627VapuSYuYsqdHscoVMW';
-const account = { email: 'a@b.c', name: 'A', organization: 'O' };
+const account = { userId: 'user_a', organizationId: 'orga_o', email: 'a@b.c', name: 'A', organization: 'O' };
 
 const failedWith = (detail: string): TabMessage => ({
   type: 'save.result',

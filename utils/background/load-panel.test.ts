@@ -15,7 +15,7 @@ import {
 } from '../../test/unit/helpers';
 
 const LEAD = leadId(1);
-const ACCOUNT = { email: 'ann@acme.example', name: 'Ann Rep', organization: 'Acme Corp' };
+const ACCOUNT = { userId: 'user_ann', organizationId: 'orga_acme', email: 'ann@acme.example', name: 'Ann Rep', organization: 'Acme Corp' };
 const WILE = { id: 'cont_wile0000000000000000000000000000000000000', name: 'Wile E. Coyote' };
 const MARVIN = { id: 'cont_marvin00000000000000000000000000000000000', name: 'Marvin Acme' };
 const NEWEST = makeCall({ id: callId(2), lead_id: LEAD, contact_id: WILE.id, activity_at: '2026-03-12T10:00:00Z' });
