@@ -51,3 +51,9 @@ export function readStoredNote(stored: unknown): NoteContent | undefined {
 
 /** Drafts written before NoteContent stored their note as a bare string. */
 export const noteFromLegacyDraft = (note: string): NoteContent => wrap({ text: note });
+
+/**
+ * The textarea editor's text as content. Only the textarea-based Note box uses this; the rich
+ * editor (issue 12) replaces it with its own constructor from its document.
+ */
+export const noteFromBoxText = (text: string): NoteContent => wrap({ text });
