@@ -7,9 +7,9 @@ export function ensureNodeModules() {
   const marker = 'node_modules/.package-lock.json';
   const stale = !existsSync(marker) || statSync('package-lock.json').mtimeMs > statSync(marker).mtimeMs;
   if (!stale) return;
-  // Not `npm ci`: the registry these machines reach has no builds of rollup's native package
-  // for other platforms, so the lock file cannot list them and `npm ci` refuses it as out of
-  // sync. `npm install` installs exactly the locked versions for this platform.
-  console.log('Installing npm packages (npm install, from package-lock.json)…');
-  execSync('npm install --no-audit --no-fund', { stdio: 'inherit' });
+  // `npm ci`: exactly what package-lock.json says, and the lock is never rewritten, so a fresh
+  // clone ends with a clean `git status`. It fails (instead of guessing) when the lock and
+  // package.json disagree; test/unit/lock-file.test.ts catches that before it reaches anyone.
+  console.log('Installing npm packages (npm ci, from package-lock.json)…');
+  execSync('npm ci --no-audit --no-fund', { stdio: 'inherit' });
 }

@@ -1,6 +1,6 @@
 // Checks what `npm run zip` makes, as the stores and their reviewers will use it: a Chrome Web
 // Store zip (MV3), a Firefox add-on zip (MV2, with its gecko settings) and a Firefox sources
-// zip that, unpacked into an empty folder, installed with `npm install` and built, gives the add-on
+// zip that, unpacked into an empty folder, installed with `npm ci` and built, gives the add-on
 // zip's files byte for byte. Works in temporary folders only: .output is left alone.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -72,10 +72,8 @@ try {
     }
     // A reviewer's machine: nothing but the zip. WXT_OUT_DIR is ours, not theirs.
     const { WXT_OUT_DIR: _ours, ...env } = process.env;
-    // `npm install`, not `npm ci`: the registry these machines reach lacks rollup's native
-    // packages for other platforms, so the lock file cannot list them and `npm ci` calls it out
-    // of sync (scripts/deps.mjs). `npm install` still installs exactly the locked versions.
-    const installed = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: rebuilt, env });
+    // What building-from-source.md tells a reviewer: `npm ci`, exactly the locked versions.
+    const installed = run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: rebuilt, env });
     const built = installed && run('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: rebuilt, env });
     check('the sources install and build in an empty folder', built);
     if (built) {
