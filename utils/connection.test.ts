@@ -73,10 +73,10 @@ describe('the key store', () => {
 
   it('the background\'s own store is IndexedDB too', async () => {
     await connectionStore.set({ apiKey: KEY, account: ACCOUNT });
-    expect(memoryIndexedDb.rows('close-quick-edit', 'connection')?.get('connection')).toEqual({ apiKey: KEY, account: ACCOUNT });
+    expect(memoryIndexedDb.rows('quick-edit-key-store', 'connection')?.get('connection')).toEqual({ apiKey: KEY, account: ACCOUNT });
     expect(JSON.stringify(await local())).not.toContain(KEY);
     await connectionStore.clear();
-    expect(memoryIndexedDb.rows('close-quick-edit', 'connection')?.has('connection')).toBe(false);
+    expect(memoryIndexedDb.rows('quick-edit-key-store', 'connection')?.has('connection')).toBe(false);
   });
 });
 

@@ -33,6 +33,8 @@ type Incomplete = z.infer<typeof IncompleteSchema>;
 const OLD_ITEM = 'connection';
 const OLD_ITEMS = [OLD_ITEM, `${OLD_ITEM}$`];
 const RECORD = 'connection';
+/** The database's name; the build test looks for it to tell which bundles hold this module. */
+export const KEY_STORE_DB = 'quick-edit-key-store';
 
 export interface KeyStoreDeps {
   /** The background's IndexedDB store (idb-keyval's createStore). */
@@ -124,7 +126,7 @@ export type ConnectionStore = ReturnType<typeof createConnectionStore>;
 
 /** The background's one key store. IndexedDB is opened on first use, not on import. */
 export const connectionStore: ConnectionStore = createConnectionStore({
-  idb: createStore('close-quick-edit', 'connection'),
+  idb: createStore(KEY_STORE_DB, 'connection'),
   oldArea: {
     get: (key) => browser.storage.local.get(key),
     remove: (keys) => browser.storage.local.remove(keys),

@@ -113,7 +113,7 @@ const connect = async () => {
 // The key store's IndexedDB (test/unit/memory-indexeddb.ts); storage.local never holds the key.
 const stored = async () => {
   expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(GOOD_KEY);
-  return (globalThis.indexedDB as unknown as MemoryIndexedDb).rows('close-quick-edit', 'connection')?.get('connection');
+  return (globalThis.indexedDB as unknown as MemoryIndexedDb).rows('quick-edit-key-store', 'connection')?.get('connection');
 };
 const rejected = { ok: false, error: { kind: 'rejected' } };
 
