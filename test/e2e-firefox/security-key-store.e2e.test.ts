@@ -102,3 +102,41 @@ test('control: a key put where the content script can see it is caught by the sa
   await popup.close();
   await lead.close();
 });
+
+test('an older version\'s key in storage.local moves to IndexedDB when the add-on starts again, completed by /me/', async () => {
+  await disconnect();
+  const before = await harness.openExtensionPage('popup.html');
+  type Runtime = { reload(): void };
+  type Local = { set(items: object): Promise<void> };
+  // What versions before issue 13 stored (storage.local, an account without Close's ids), then
+  // the add-on restarts, as after an update.
+  await before.evaluate(
+    async ({ apiKey, email }) => {
+      const ext = (globalThis as unknown as { browser: { storage: { local: Local }; runtime: Runtime } }).browser;
+      await ext.storage.local.set({ connection: { apiKey, account: { email, name: 'Old', organization: 'Old' } }, connection$: { v: 1 } });
+      setTimeout(() => ext.runtime.reload(), 50);
+    },
+    { apiKey: DEMO.apiKey, email: DEMO.me.email },
+  );
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  await before.close().catch(() => undefined); // the reload closed it already
+
+  let popup = await harness.openExtensionPage('popup.html');
+  for (let tries = 0; tries < 20 && !(await textOf(popup, POPUP.email).catch(() => undefined)); tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    if (tries % 4 === 3) {
+      await popup.close().catch(() => undefined);
+      popup = await harness.openExtensionPage('popup.html');
+    }
+  }
+  await expect.poll(() => textOf(popup, POPUP.email)).toBe(DEMO.me.email);
+  expect(await textOf(popup, POPUP.organization)).toBe(DEMO.organization.name);
+  await popup.close();
+  const local = await harness.extensionStorage();
+  expect(local.connection).toBeUndefined();
+  expect(local.connection$).toBeUndefined();
+  expect(leaks(local)).toEqual([]);
+  expect(await keyStoreOf(harness)).toMatchObject({
+    value: { apiKey: DEMO.apiKey, account: { userId: DEMO.me.id, organizationId: DEMO.organization.id, email: DEMO.me.email } },
+  });
+});
