@@ -26,6 +26,8 @@ export function Settings() {
     void ask({ type: 'key.status' }).then(async (reply) => {
       const status = reply.ok ? reply.value : { connected: false as const };
       setAccount(status.connected ? status.account : null);
+      // Not knowing is not "not connected": say why the form may be wrong.
+      if (!reply.ok) setError(i18n.t(reply.error.kind === 'restarting' ? 'settings.connection.restarting' : 'errors.internal'));
       if (!status.connected) setNotice(await connectionNotice.get().catch(() => undefined));
     });
   }, []);

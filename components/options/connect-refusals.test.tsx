@@ -146,6 +146,14 @@ describe('a connection an older version stored, and could not be carried over', 
   });
 });
 
+describe('the status', () => {
+  it('that the background could not give is said, not shown as "not connected" alone', async () => {
+    replies['key.status'] = { ok: false, error: { kind: 'restarting', message: 'x' } };
+    await show();
+    expect(alertText()).toBe('The extension is restarting. Try again in a moment.');
+  });
+});
+
 describe('Disconnect', () => {
   it('that the background did not confirm leaves the account shown and says so', async () => {
     replies['key.status'] = { ok: true, value: { connected: true, account: ACCOUNT } };
