@@ -36,8 +36,8 @@ function install() {
 }
 install();
 // happy-dom has no IndexedDB; the key store (utils/connection.ts) needs one, emptied like the
-// fake browser's storage before each test.
-export const memoryIndexedDb = createMemoryIndexedDb();
+// fake browser's storage before each test (tests reach it as globalThis.indexedDB).
+const memoryIndexedDb = createMemoryIndexedDb();
 Object.assign(globalThis, { indexedDB: memoryIndexedDb });
 
 beforeEach(() => {
@@ -45,4 +45,3 @@ beforeEach(() => {
   install();
   memoryIndexedDb.reset();
 });
-
