@@ -4,8 +4,8 @@ import { apiRequests, startFirefoxHarness, type FirefoxHarness } from './harness
 import { PANEL, click, count, find } from './ui';
 
 // A script on Close's page can reach our open shadow roots; in Firefox too, the launcher and
-// the feed's Quick edit buttons act on real clicks only (issue 13; Chromium: save.e2e and
-// feed-buttons.e2e tests). What the page script tries is what a script in Close's page can do.
+// the feed's Quick edit buttons act on real clicks only (issue 13; the same test for Chromium
+// is test/e2e/untrusted-launcher.e2e.test.ts).
 
 let harness: FirefoxHarness;
 beforeAll(async () => {
