@@ -1,8 +1,16 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
+import { connectionNotice, type ConnectionNotice } from '@/utils/connection-notice';
 import type { Account } from '@/utils/messages';
 import { ask } from './ask';
+import { looksLikeKey, refusalOf, refusalText } from './connect-refusal';
 import { QueuedSaves } from './QueuedSaves';
+
+const NOTICE_TEXT: Record<ConnectionNotice, () => string> = {
+  damaged: () => i18n.t('settings.connection.noticeDamaged'),
+  rejected: () => i18n.t('settings.connection.noticeRejected'),
+  unfinished: () => i18n.t('settings.connection.noticeUnfinished'),
+};
 
 /** The Close connection (API key), shared by the popup and the settings page. */
 export function Settings() {
@@ -10,31 +18,40 @@ export function Settings() {
   const [apiKey, setApiKey] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  // Why a connection an older version stored is gone (utils/connection.ts): asked after the
+  // status, which is what carries an older version's key over.
+  const [notice, setNotice] = useState<ConnectionNotice>();
 
   useEffect(() => {
-    void ask({ type: 'key.status' }).then((reply) => {
-      setAccount(reply.ok && reply.value.connected ? reply.value.account : null);
+    void ask({ type: 'key.status' }).then(async (reply) => {
+      const status = reply.ok ? reply.value : { connected: false as const };
+      setAccount(status.connected ? status.account : null);
+      // Not knowing is not "not connected": say why the form may be wrong.
+      if (!reply.ok) setError(i18n.t(reply.error.kind === 'restarting' ? 'settings.connection.restarting' : 'errors.internal'));
+      if (!status.connected) setNotice(await connectionNotice.get().catch(() => undefined));
     });
   }, []);
 
   async function connect(event: Event) {
     event.preventDefault();
-    setBusy(true);
     setError(undefined);
+    if (!looksLikeKey(apiKey)) return setError(refusalText('malformed'));
+    setBusy(true);
     const reply = await ask({ type: 'key.set', apiKey });
     setBusy(false);
     if (reply.ok) {
       setApiKey('');
+      setNotice(undefined);
       return setAccount(reply.value);
     }
-    const { error } = reply;
-    if (error.kind === 'rejected') setError(i18n.t('settings.connection.notAKey'));
-    else if (error.kind === 'auth') setError(i18n.t('settings.connection.rejected'));
-    else setError(i18n.t('settings.connection.failed', [error.message]));
+    setError(refusalText(refusalOf(reply.error), reply.error));
   }
 
   async function disconnect() {
-    await ask({ type: 'key.clear' });
+    setError(undefined);
+    const reply = await ask({ type: 'key.clear' });
+    // Saying "disconnected" while the key is still stored would be a lie about the key.
+    if (!reply.ok) return setError(i18n.t('settings.connection.disconnectFailed'));
     setAccount(null);
   }
 
@@ -57,10 +74,20 @@ export function Settings() {
         <button type="button" onClick={disconnect}>
           {i18n.t('settings.connection.disconnect')}
         </button>
+        {error && (
+          <p role="alert" class="error">
+            {error}
+          </p>
+        )}
       </div>
     );
   return (
     <form onSubmit={connect}>
+      {notice && (
+        <p role="status" class="notice" data-testid="connection-notice">
+          {NOTICE_TEXT[notice]()}
+        </p>
+      )}
       <label class="field">
         <span class="label">{i18n.t('settings.connection.apiKey')}</span>
         <input

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DEMO } from '../close-stand-in/demo-data.mjs';
 import { apiRequests, basicAuth, startFirefoxHarness, type FirefoxHarness } from './harness';
 import { POPUP, click, count, fill, find, textOf } from './ui';
+import { keyStoreOf } from './key-store';
 
 let harness: FirefoxHarness;
 beforeAll(async () => {
@@ -32,7 +33,9 @@ test('a good key is checked with /me/, stored, and shows the account; Disconnect
   expect(await textOf(popup, POPUP.organization)).toBe(DEMO.organization.name);
   const checks = harness.standIn.requests.slice(before);
   expect(checks.map((r: { method: string; path: string }) => `${r.method} ${r.path}`)).toEqual(['GET /api/v1/me/']);
-  expect(JSON.stringify(await harness.extensionStorage())).toContain(DEMO.apiKey);
+  // In the background's key store, not in storage.local (where content scripts read; issue 13).
+  expect(await keyStoreOf(harness)).toMatchObject({ value: { apiKey: DEMO.apiKey } });
+  expect(JSON.stringify(await harness.extensionStorage())).not.toContain(DEMO.apiKey);
 
   // Opened again, the popup remembers the connection without asking Close again.
   await popup.close();
@@ -42,6 +45,7 @@ test('a good key is checked with /me/, stored, and shows the account; Disconnect
 
   await click(reopened, POPUP.disconnect);
   await find(reopened, POPUP.apiKey);
-  await expect.poll(async () => JSON.stringify(await harness.extensionStorage())).not.toContain(DEMO.apiKey);
+  await expect.poll(() => keyStoreOf(harness)).toEqual({ exists: true, value: undefined });
+  expect(JSON.stringify(await harness.extensionStorage())).not.toContain(DEMO.apiKey);
   await reopened.close();
 });

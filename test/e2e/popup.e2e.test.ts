@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DEMO } from '../close-stand-in/demo-data.mjs';
 import { apiRequests, basicAuth, extensionStorage, startHarness, type Harness } from './harness';
+import { readKeyStore } from './key-store-world';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -36,7 +37,9 @@ test('a good key is checked with /me/, stored, and shows the account; Disconnect
   expect(await popup.getByTestId('account-organization').textContent()).toBe(DEMO.organization.name);
   const checks = harness.standIn.requests.slice(before);
   expect(checks.map((r: { method: string; path: string }) => `${r.method} ${r.path}`)).toEqual(['GET /api/v1/me/']);
-  expect(JSON.stringify(await extensionStorage(harness))).toContain(DEMO.apiKey);
+  // In the background's key store, not in storage.local (where content scripts read; issue 13).
+  expect(await (await harness.worker()).evaluate(readKeyStore)).toMatchObject({ value: { apiKey: DEMO.apiKey } });
+  expect(JSON.stringify(await extensionStorage(harness))).not.toContain(DEMO.apiKey);
 
   // Reopened, the popup remembers the connection without asking Close again.
   await popup.reload();
@@ -44,6 +47,7 @@ test('a good key is checked with /me/, stored, and shows the account; Disconnect
 
   await popup.getByRole('button', { name: 'Disconnect' }).click();
   await popup.getByLabel('API key').waitFor();
+  expect(await (await harness.worker()).evaluate(readKeyStore)).toEqual({ exists: true, value: undefined });
   expect(JSON.stringify(await extensionStorage(harness))).not.toContain(DEMO.apiKey);
   await popup.close();
 });

@@ -1,5 +1,6 @@
-// The API key stays home (issue 5), in the real browser: it is stored in storage.local only
-// (SECURITY.md: why that area), never reaches the content script (every message it sends,
+// The API key stays home (issue 5), in the real browser: it is stored in the background's
+// IndexedDB only (SECURITY.md: why there; security-key-store.e2e.test.ts proves the content
+// script's world is told nothing of it), never reaches the content script (every message it sends,
 // gets back or receives is recorded inside its own world, see security-recorder.ts), never
 // appears in a log, a note, a URL or any header but Authorization, and Disconnect removes it.
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -7,6 +8,7 @@ import type { ConsoleMessage, Page } from 'playwright-core';
 import { DEMO } from '../close-stand-in/demo-data.mjs';
 import { apiRequests, startHarness, type Harness } from './harness';
 import { recordMessages } from './security-recorder';
+import { readKeyStore } from './key-store-world';
 import { contentScriptWorld } from './security-worlds';
 
 let harness: Harness;
@@ -50,7 +52,7 @@ async function pressCommand() {
   });
 }
 
-test('stored in storage.local only, out of reach of the content script\'s session area', async () => {
+test('stored in the background\'s IndexedDB only, in no storage area a content script can read', async () => {
   const page = await popup();
   await page.getByLabel('API key').fill(BAD_KEY);
   await page.getByRole('button', { name: 'Save' }).click();
@@ -61,14 +63,13 @@ test('stored in storage.local only, out of reach of the content script\'s sessio
   await page.close();
 
   const areas = await allStorage();
-  expect(leaks(areas.local)).toEqual([DEMO.apiKey]);
-  expect(Object.entries(areas.local).filter(([, value]) => leaks(value).length).map(([name]) => name)).toEqual(['connection']);
-  expect(leaks(areas.session)).toEqual([]);
-  expect(leaks(areas.sync)).toEqual([]);
-  expect(leaks(areas)).not.toContain(BAD_KEY);
+  expect(leaks(areas)).toEqual([]);
+  const keyStore = await (await harness.worker()).evaluate(readKeyStore);
+  expect(leaks(keyStore)).toEqual([DEMO.apiKey]);
+  expect(keyStore).toMatchObject({ value: { apiKey: DEMO.apiKey } });
 
   // What SECURITY.md says of the areas, checked in this browser: session storage is closed to
-  // content scripts, local storage is not (the residual risk it argues).
+  // content scripts, local storage is not (why the key is in neither).
   const lead = await harness.leadPage(DEMO.leads.acme.id);
   const world = await contentScriptWorld(harness.context, lead, harness.extensionId);
   expect(await world.evaluate<string>('chrome.storage.session.get(null).then(() => "readable", (e) => e.message)')).toMatch(
@@ -127,13 +128,14 @@ test('never in a message to or from the content script, a note, a URL, a header 
   await page.close();
 });
 
-test('Disconnect removes it from every storage area; the panel then asks Close nothing', async () => {
+test('Disconnect removes it from the key store (and it is in no storage area); the panel then asks Close nothing', async () => {
   const page = await popup();
   await page.getByRole('button', { name: 'Disconnect' }).click();
   await page.getByLabel('API key').waitFor();
   await page.close();
   const areas = await allStorage();
   expect(leaks(areas)).toEqual([]);
+  expect(await (await harness.worker()).evaluate(readKeyStore)).toEqual({ exists: true, value: undefined });
 
   harness.standIn.requests.length = 0;
   const lead = await harness.leadPage(DEMO.leads.acme.id);

@@ -3,6 +3,7 @@
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach } from 'vitest';
+import { createMemoryIndexedDb } from './memory-indexeddb';
 
 const catalogs = new Map<string, Record<string, { message: string }>>();
 let locale = 'en';
@@ -34,7 +35,13 @@ function install() {
   });
 }
 install();
+// happy-dom has no IndexedDB; the key store (utils/connection.ts) needs one, emptied like the
+// fake browser's storage before each test (tests reach it as globalThis.indexedDB).
+const memoryIndexedDb = createMemoryIndexedDb();
+Object.assign(globalThis, { indexedDB: memoryIndexedDb });
+
 beforeEach(() => {
   locale = 'en';
   install();
+  memoryIndexedDb.reset();
 });

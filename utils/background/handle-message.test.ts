@@ -4,6 +4,7 @@ import type { Browser } from 'wxt/browser';
 import { createMessageHandler } from './handle-message';
 import { createCloseClient } from '../close/client';
 import { connectionStore } from '../connection';
+import type { MemoryIndexedDb } from '../../test/unit/memory-indexeddb';
 import type { Call } from '../close/schemas';
 import {
   callId,
@@ -109,7 +110,11 @@ beforeEach(() => {
 const connect = async () => {
   await connectionStore.set({ apiKey: GOOD_KEY, account: ACCOUNT });
 };
-const stored = async () => (await fakeBrowser.storage.local.get('connection')).connection;
+// The key store's IndexedDB (test/unit/memory-indexeddb.ts); storage.local never holds the key.
+const stored = async () => {
+  expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(GOOD_KEY);
+  return (globalThis.indexedDB as unknown as MemoryIndexedDb).rows('quick-edit-key-store', 'connection')?.get('connection');
+};
 const rejected = { ok: false, error: { kind: 'rejected' } };
 
 describe('the API key', () => {
