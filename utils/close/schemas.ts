@@ -65,6 +65,11 @@ export const CallIdOnlySchema = z.object({ id: CallIdSchema });
  * One entry of Close's event log (`GET /event/`, FACTS.md "Who changed what"). `data` and
  * `previous_data` hold only the changed attributes; we keep their keys, never send them on.
  */
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+// z.custom, not z.record: the background's bundle already has it (BENCHMARKS.md budget).
+const RecordSchema = z.custom<Record<string, unknown>>(isRecord);
+
 export const EventSchema = z.object({
   id: z.string(),
   date_created: z.string(),
@@ -72,12 +77,12 @@ export const EventSchema = z.object({
   object_type: z.string().nullish(),
   object_id: z.string().nullish(),
   changed_fields: z.array(z.string()).nullish(),
-  data: z.record(z.string(), z.unknown()).nullish(),
-  previous_data: z.record(z.string(), z.unknown()).nullish(),
+  data: RecordSchema.nullish(),
+  previous_data: RecordSchema.nullish(),
   user_id: z.string().nullish(),
   api_key_id: z.string().nullish(),
   request_id: z.string().nullish(),
-  meta: z.object({ request_method: z.string().nullish(), request_path: z.string().nullish() }).partial().nullish(),
+  meta: z.object({ request_method: z.string().nullish(), request_path: z.string().nullish() }).nullish(),
 });
 export type CloseEvent = z.infer<typeof EventSchema>;
 export const EventPageSchema = z.object({ data: z.array(EventSchema), cursor_next: z.string().nullish() });
