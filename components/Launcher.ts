@@ -18,9 +18,10 @@ export function createLauncher(onOpen: () => void, onIntent: () => void): HTMLBu
   button.addEventListener('click', (event) => event.isTrusted && onOpen());
   // A pointer on its way to the button, or focus on it: start fetching the panel now, and read
   // the shortcut again (the rep may have changed it since the page opened).
-  const intent = () => {
+  const intent = (event: Event) => {
     onIntent();
-    void describeShortcut(button);
+    // Only a real pointer or focus asks the background anything: a page script can fire these too.
+    if (event.isTrusted) void describeShortcut(button);
   };
   button.addEventListener('pointerenter', intent);
   button.addEventListener('focus', intent);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { CONFIRM_BATCH, createCallConfirmations } from './call-confirmations';
+import { CONFIRM_BATCH, MAX_IDS_PER_PAGE, createCallConfirmations } from './call-confirmations';
 import { callId } from '../../test/unit/helpers';
 import type { CallId } from '../close/ids';
 
@@ -69,4 +69,13 @@ it('a confirm that throws is no answer', async () => {
   await vi.advanceTimersByTimeAsync(1_000);
   expect(asked).toHaveLength(2);
   expect(calls.isCall(callId(1))).toBe(false);
+});
+
+it('asks about at most MAX_IDS_PER_PAGE ids in a page\'s life (made-up ids must not spend the rate limit)', async () => {
+  const { calls, asked } = setup((ids) => ids);
+  calls.request(Array.from({ length: MAX_IDS_PER_PAGE + 10 }, (_, i) => callId(i + 1)));
+  calls.request([callId(MAX_IDS_PER_PAGE + 20)]);
+  await vi.advanceTimersByTimeAsync(0);
+  expect(asked.flat()).toHaveLength(MAX_IDS_PER_PAGE);
+  expect(asked).toHaveLength(MAX_IDS_PER_PAGE / CONFIRM_BATCH);
 });

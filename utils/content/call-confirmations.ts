@@ -19,6 +19,12 @@ export interface CallConfirmations {
 }
 
 export const CONFIRM_BATCH = 50;
+/**
+ * Ids asked about in one page's life, at most: a script on Close's page can add links with made-up
+ * ids, and must not spend the rep's rate limit on them (20 requests at most). A real feed or inbox
+ * shows far fewer calls before the rep moves on.
+ */
+export const MAX_IDS_PER_PAGE = 1_000;
 const FIRST_RETRY_MS = 1_000;
 const MAX_RETRY_MS = 30_000;
 
@@ -31,6 +37,7 @@ export function createCallConfirmations(
   const waiting = new Set<CallId>();
   const inFlight = new Set<CallId>();
   const listeners = new Set<() => void>();
+  let queued = 0;
   let asking = false;
   let retryMs = 0;
   let retryScheduled = false;
@@ -70,7 +77,11 @@ export function createCallConfirmations(
   return {
     isCall: (id) => calls.has(id),
     request(ids) {
-      for (const id of ids) if (!answered.has(id) && !inFlight.has(id)) waiting.add(id);
+      for (const id of ids) {
+        if (answered.has(id) || inFlight.has(id) || waiting.has(id) || queued >= MAX_IDS_PER_PAGE) continue;
+        queued++;
+        waiting.add(id);
+      }
       // After the current task: everything asked for in it goes in one batch.
       queueMicrotask(() => void ask());
     },
