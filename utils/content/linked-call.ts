@@ -13,8 +13,3 @@ export function linkedActivityIds(root: ParentNode): CallId[] {
   }
   return [...ids];
 }
-
-/** The first of the page's linked ids that Close confirmed as a call (UI-CONTRACT.md: pages without a lead). */
-export function firstLinkedCallId(root: ParentNode, isCall: (id: CallId) => boolean): CallId | undefined {
-  return linkedActivityIds(root).find(isCall);
-}
