@@ -1,4 +1,6 @@
 import { i18n } from '@/utils/content/i18n';
+import { askBackground } from '@/utils/content/ask-background';
+import { shortcutLabel } from '@/utils/shortcut-label';
 
 /**
  * The floating button; its name is part of UI-CONTRACT.md. Plain DOM, not Preact: it is on
@@ -14,8 +16,29 @@ export function createLauncher(onOpen: () => void, onIntent: () => void): HTMLBu
   button.append(icon, i18n.t('launcher.name'));
   // Only a real click: a script on Close's page can reach our open shadow root (SECURITY.md).
   button.addEventListener('click', (event) => event.isTrusted && onOpen());
-  // A pointer on its way to the button, or focus on it: start fetching the panel now.
-  button.addEventListener('pointerenter', onIntent);
-  button.addEventListener('focus', onIntent);
+  // A pointer on its way to the button, or focus on it: start fetching the panel now, and read
+  // the shortcut again (the rep may have changed it since the page opened).
+  const intent = (event: Event) => {
+    onIntent();
+    // Only a real pointer or focus asks the background anything: a page script can fire these too.
+    if (event.isTrusted) void describeShortcut(button);
+  };
+  button.addEventListener('pointerenter', intent);
+  button.addEventListener('focus', intent);
+  void describeShortcut(button);
   return button;
+}
+
+/**
+ * The tooltip names the shortcut the browser has bound now (or that none is), and where to change
+ * it (issue 14). Without an answer from the background the tooltip stays as it was.
+ */
+async function describeShortcut(button: HTMLElement) {
+  const reply = await askBackground({ type: 'shortcut.get' });
+  if (!reply?.ok) return;
+  const { keys, howToChange } = shortcutLabel(reply.value.shortcut, {
+    notSet: i18n.t('shortcut.notSet'),
+    howToChange: i18n.t(import.meta.env.FIREFOX ? 'shortcut.changeFirefox' : 'shortcut.changeChrome'),
+  });
+  button.title = i18n.t('shortcut.tooltip', [keys, howToChange]);
 }

@@ -1,6 +1,7 @@
 import { i18n } from '@/utils/content/i18n';
 import type { Controller, QuickEditState } from '@/utils/content/controller';
 import type { MountPanel, PanelView } from '@/utils/content/lazy-panel';
+import { applyPageTheme } from '@/utils/content/shadow-host';
 import { createLauncher } from './Launcher';
 
 /**
@@ -28,6 +29,9 @@ export function mountQuickEdit(container: HTMLElement, controller: Controller, l
 
   function update({ target, open }: QuickEditState) {
     if (target && open) {
+      // Close's theme as the page shows it now (it may have loaded, or changed, since we started).
+      const root = container.getRootNode();
+      if (root instanceof ShadowRoot && root.host instanceof HTMLElement) applyPageTheme(root.host);
       // Before the launcher goes, while it (if it was used) still has focus.
       returnTo ??= deepActiveElement();
       launcher.remove();

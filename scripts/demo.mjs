@@ -16,9 +16,13 @@ execSync('npx wxt build', { stdio: 'inherit' });
 
 // Imported only now: they come from the packages ensureNodeModules() just installed.
 const { chromium } = await import('playwright-core');
-const { createCloseStandIn, startStandInServer, DEMO } = await import('../test/close-stand-in/index.mjs');
+const { createCloseStandIn, startStandInServer, DEMO, seedDemoData } = await import('../test/close-stand-in/index.mjs');
 
-const standIn = createCloseStandIn();
+// Close as it really is (issue 14): a lead with 250 calls, a call in progress, a German feed.
+const standIn = createCloseStandIn({ data: seedDemoData({ closeAsItIs: true }) });
+// Hooli's call ends a minute in; Close then writes its note template and its AI outcome by itself.
+const HANG_UP_AFTER_MS = 60_000;
+setTimeout(() => standIn.closeWrites.hangUp(DEMO.closeAsItIs.liveCalls.inProgress.id, DEMO.closeAsItIs.hangUp), HANG_UP_AFTER_MS).unref();
 const server = await startStandInServer({ standIn, port: 0 });
 const extension = resolve('.output/chrome-mv3');
 const headed = process.platform === 'darwin' || process.platform === 'win32' || !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
@@ -51,6 +55,9 @@ console.log(`
 Close stand-in: app.close.com and api.close.com are mapped to 127.0.0.1:${server.port} in this browser only.
 Demo API key (to try the popup): ${DEMO.apiKey}
 Demo leads: ${Object.values(DEMO.leads).map((l) => `https://app.close.com/lead/${l.id}/`).join('\n            ')}
+Close as it really is: ${DEMO.closeAsItIs.busyLead.display_name} (250 calls), ${DEMO.closeAsItIs.germanLead.display_name} (a German feed),
+  ${DEMO.closeAsItIs.liveLead.display_name} (a call in progress; Close hangs it up a minute in, then writes a note template at
+  +${DEMO.closeAsItIs.hangUp.templateAfterMs / 1000} s and picks an outcome at +${DEMO.closeAsItIs.hangUp.aiOutcomeAfterMs / 1000} s), all in the sidebar.
 Keyboard: Alt+Shift+K opens the panel, Ctrl/Cmd+Enter saves, Ctrl/Cmd+Shift+Enter saves and goes to the next
 call without an outcome, Esc closes; press ? in the panel (outside the note) for every shortcut.`);
 

@@ -13,6 +13,9 @@ export const JobIdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4
 const OutboxCancel = z.strictObject({ type: z.literal('outbox.cancel'), jobId: JobIdSchema });
 const OutboxList = z.strictObject({ type: z.literal('outbox.list') });
 
+/** Ids per `calls.confirm` message (the content script batches by CONFIRM_BATCH, fewer). */
+export const CALLS_PER_CONFIRM = 200;
+
 /** Sent by the content script on Close's pages. */
 export const ContentMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -30,6 +33,10 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('save.status'), jobId: JobIdSchema }),
   OutboxCancel,
   z.strictObject({ type: z.literal('settings.open') }),
+  // Which of the page's activity ids are calls (issue 14): a page's batch at a time.
+  z.strictObject({ type: z.literal('calls.confirm'), callIds: z.array(CallIdSchema).min(1).max(CALLS_PER_CONFIRM) }),
+  // How the open-panel command is bound now (issue 14): content scripts cannot read browser.commands.
+  z.strictObject({ type: z.literal('shortcut.get') }),
 ]);
 
 /** Sent by the popup and settings pages only: everything that touches the API key. */
@@ -94,6 +101,9 @@ export type PanelData =
       queued: QueuedSave[];
     };
 
+/** Which of the asked ids Close lists as calls; nothing can be asked before a key is set. */
+export type CallConfirmation = { connected: false } | { connected: true; calls: Call['id'][] };
+
 /** Why the background refused a message without doing anything. */
 export interface Rejection {
   kind: 'rejected';
@@ -110,6 +120,9 @@ export interface ReplyTypes {
   'outbox.list': QueuedSave[];
   'outbox.cancel': SaveResult;
   'settings.open': null;
+  'calls.confirm': CallConfirmation;
+  /** The command's shortcut as the browser reports it; '' when not set (utils/shortcut-label.ts). */
+  'shortcut.get': { shortcut: string };
   'key.set': Account;
   'key.status': { connected: false } | { connected: true; account: Account };
   'key.clear': null;

@@ -2,7 +2,9 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountQuickEdit } from '@/components/QuickEdit';
+import { confirmThroughBackground } from '@/utils/content/ask-background';
 import { autoOpen } from '@/utils/content/auto-open';
+import { createCallConfirmations } from '@/utils/content/call-confirmations';
 import { createController, type QuickEditState } from '@/utils/content/controller';
 import { watchFeed } from '@/utils/content/feed-buttons';
 import { loadPanel } from '@/utils/content/lazy-panel';
@@ -29,12 +31,18 @@ export default defineContentScript({
 });
 
 function start(ctx: ContentScriptContext) {
+  // Which of the page's acti_ ids are calls, asked of Close once per id for the page's life.
+  const calls = createCallConfirmations(confirmThroughBackground, { setTimeout: (run, ms) => ctx.setTimeout(run, ms) });
   // Close is a single-page app: follow its URL (and its re-renders) without a reload.
   const controller = createController(
-    watchTarget(ctx, (target) => {
-      controller.setTarget(target);
-      autoOpen(target, controller);
-    }),
+    watchTarget(
+      ctx,
+      (target) => {
+        controller.setTarget(target);
+        autoOpen(target, controller);
+      },
+      calls,
+    ),
   );
   autoOpen(controller.get().target, controller);
 
@@ -50,7 +58,7 @@ function start(ctx: ContentScriptContext) {
   document.body.append(host);
   const unsubscribe = mountQuickEdit(container, controller, loadPanel);
   // A button on every call in a lead page's feed, opening the panel on that call.
-  const feed = watchFeed(ctx, controller.openCall, () => void loadPanel().catch(() => undefined));
+  const feed = watchFeed(ctx, controller.openCall, () => void loadPanel().catch(() => undefined), calls);
   const onLeadPage = ({ target }: QuickEditState) => feed.setActive(target?.leadId !== undefined);
   onLeadPage(controller.get());
   controller.subscribe(onLeadPage);

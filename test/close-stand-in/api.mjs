@@ -3,6 +3,7 @@
 // endpoints. Pure request -> Reply, so index.mjs alone deals with sockets, logging, faults and rate limits.
 
 import { applyCallUpdate, validateCallUpdate } from './call-update.mjs';
+import { apiKeyIdOf, listEvents, recordCallChange } from './events.mjs';
 import { callFilter, newestFirst, paginate, parsePaging, pickFields } from './listing.mjs';
 
 /** @typedef {import('./types.mjs').Reply} Reply */
@@ -14,8 +15,9 @@ import { callFilter, newestFirst, paginate, parsePaging, pickFields } from './li
  * @typedef {{
  *   state: StandInState, method: string, path: string, query: Record<string, string>,
  *   headers: Record<string, string | string[] | undefined>, rawBody: string, stamps: { next(after?: string): string },
+ *   now?: () => number,
  * }} ApiRequest
- * @typedef {ApiRequest & { user: User, params: string[] }} AuthedRequest
+ * @typedef {ApiRequest & { user: User, apiKey: string, params: string[] }} AuthedRequest
  * @typedef {(r: AuthedRequest) => Reply} Handler
  */
 
@@ -54,13 +56,14 @@ export function rateLimitKey(headers) {
 /**
  * Only our own API keys with an empty password pass; Bearer tokens are never issued here, so they fail too.
  * @param {ApiRequest} r
- * @returns {User | undefined}
+ * @returns {{ user: User, apiKey: string } | undefined}
  */
 function authenticate(r) {
   const credentials = parseBasicAuth(r.headers.authorization);
   if (!credentials || credentials.password !== '') return undefined;
   const userId = r.state.apiKeys.get(credentials.key);
-  return userId ? r.state.users.get(userId) : undefined;
+  const user = userId ? r.state.users.get(userId) : undefined;
+  return user && { user, apiKey: credentials.key };
 }
 
 /** Drops what is ours and not Close's. @param {Call} call */
@@ -110,11 +113,32 @@ function listCalls(r) {
   return ok({ ...page, data: page.data.map((c) => pickFields(publicCall(c), r.query._fields)) });
 }
 
-/** `/activity/?_type__in=Call` lists calls too; the stand-in has no other activity types. @type {Handler} */
+/**
+ * `/activity/` lists calls and the few emails the stand-in knows (`state.emails`, seeded with `closeAsItIs`), newest
+ * first, filtered by `_type__in` / `_type`, `lead_id` and `id__in` like the call list.
+ * @type {Handler}
+ */
 function listActivities(r) {
-  const types = r.query._type__in ?? r.query._type;
-  if (types !== undefined && !types.split(',').includes('Call')) return ok({ data: [], has_more: false });
-  return listCalls(r);
+  const types = (r.query._type__in ?? r.query._type)?.split(',');
+  const paging = parsePaging(r.query);
+  if ('error' in paging) return paging.error;
+  const filter = callFilter(r.query);
+  if ('error' in filter) return filter.error;
+  const mine = (/** @type {Call} */ a) => a.organization_id === r.user.organization_id && filter.test(a);
+  /** @type {Call[]} */
+  const activities = [];
+  if (!types || types.includes('Call')) activities.push(...[...r.state.calls.values()].filter(mine));
+  if (!types || types.includes('Email')) {
+    // Emails share the fields the filters and the sort read (id, lead_id, organization_id, dates).
+    activities.push(.../** @type {Call[]} */ (/** @type {unknown} */ ([...(r.state.emails?.values() ?? [])])).filter(mine));
+  }
+  const page = paginate(activities.sort(newestFirst), paging);
+  return ok({ ...page, data: page.data.map((a) => pickFields(publicCall(a), r.query._fields)) });
+}
+
+/** @type {Handler} */
+function getEvents(r) {
+  return listEvents({ state: r.state, query: r.query, organizationId: r.user.organization_id, now: (r.now ?? Date.now)() });
 }
 
 /** @type {Handler} */
@@ -142,7 +166,11 @@ function updateCall(r) {
   const fields = /** @type {Record<string, unknown>} */ (body);
   const fieldErrors = validateCallUpdate(fields, call, r.state);
   if (Object.keys(fieldErrors).length > 0) return { status: 400, json: { errors: [], 'field-errors': fieldErrors } };
+  const before = { ...call };
   applyCallUpdate(call, fields, { user: r.user, stamp: r.stamps.next(call.date_updated), state: r.state });
+  recordCallChange(r.state, call, before, {
+    userId: r.user.id, apiKeyId: apiKeyIdOf(r.apiKey), requestPath: r.path, method: 'PUT', at: call.date_updated,
+  });
   return ok(pickFields(publicCall(call), r.query._fields));
 }
 
@@ -171,6 +199,7 @@ const ROUTES = [
   { pattern: /^\/api\/v1\/activity\/call\/$/, methods: { GET: listCalls } },
   { pattern: /^\/api\/v1\/activity\/call\/([^/]+)\/$/, methods: { GET: getCall, PUT: updateCall } },
   { pattern: /^\/api\/v1\/lead\/([^/]+)\/$/, methods: { GET: getLead } },
+  { pattern: /^\/api\/v1\/event\/$/, methods: { GET: getEvents } },
 ];
 
 /**
@@ -186,9 +215,9 @@ export function handleApi(r) {
     if (!handler) {
       return { status: 405, headers: { Allow: Object.keys(route.methods).join(', ') }, json: { error: 'Method Not Allowed' } };
     }
-    const user = authenticate(r);
-    if (!user) return { status: 401, json: { error: UNAUTHORIZED } };
-    return handler({ ...r, user, params: m.slice(1).map(safeDecode) });
+    const who = authenticate(r);
+    if (!who) return { status: 401, json: { error: UNAUTHORIZED } };
+    return handler({ ...r, ...who, params: m.slice(1).map(safeDecode) });
   }
   return { status: 404, json: { error: 'Not found' } };
 }

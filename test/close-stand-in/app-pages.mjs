@@ -29,7 +29,23 @@ export function leadPageData(state, leadId) {
   const outcomes = Object.fromEntries([...state.outcomes.values()]
     .filter((o) => o.organization_id === lead.organization_id)
     .map((o) => [o.id, o.name]));
-  return { lead, calls, outcomes };
+  const emails = [...(state.emails?.values() ?? [])].filter((e) => e.lead_id === lead.id)
+    .map(({ id, subject, body_text, activity_at }) => ({ id, subject, body_text, activity_at }));
+  const language = state.feedLanguage?.get(lead.id);
+  return { lead, calls, outcomes, ...(language && { language }), ...(emails.length > 0 && { emails }) };
+}
+
+/**
+ * The inbox's links (state.inboxLinks): each to the activity's lead page, labelled by what it is.
+ * @param {StandInState} state
+ */
+export function inboxLinks(state) {
+  return (state.inboxLinks ?? []).flatMap((id) => {
+    const activity = state.calls.get(id) ?? state.emails?.get(id);
+    if (!activity?.lead_id) return [];
+    const label = 'subject' in activity ? String(activity.subject) : `Call with ${activity.phone ?? 'unknown'}`;
+    return [{ href: `/lead/${activity.lead_id}/#activityId=${id}`, label }];
+  });
 }
 
 /** @param {StandInState} state @param {string} currentPath */
@@ -176,7 +192,7 @@ export function handleApp({ state, method, path }) {
     return data ? { status: 200, json: data } : { status: 404, json: { error: 'Lead not found' } };
   }
   if (path === '/' || path === '/inbox/' || path === '/inbox') {
-    return html(200, page(state, '/inbox/', 'Inbox | Close', renderInboxMain()));
+    return html(200, page(state, '/inbox/', 'Inbox | Close', renderInboxMain(inboxLinks(state))));
   }
   const lead = LEAD_PAGE.exec(path);
   const data = lead ? leadPageData(state, lead[1] ?? '') : undefined;

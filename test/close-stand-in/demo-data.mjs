@@ -212,6 +212,12 @@ const otherCall = call({
 const callsOfLead = (/** @type {Lead} */ l) => Object.values(calls).filter((c) => c.lead_id === l.id)
   .sort((a, b) => String(b.activity_at).localeCompare(String(a.activity_at)));
 
+/** @param {Lead} l @param {Call[]} leadCalls */
+const demoLeadOf = (l, leadCalls) => {
+  const ids = [...leadCalls].sort((a, b) => String(b.activity_at).localeCompare(String(a.activity_at))).map((c) => c.id);
+  return { ...l, callIds: ids, latestCallId: /** @type {string} */ (ids[0]) };
+};
+
 /** @param {Lead} l */
 const demoLead = (l) => {
   const ids = callsOfLead(l).map((c) => c.id);
@@ -224,20 +230,97 @@ const demoLead = (l) => {
  * @returns {Outcome[]}
  */
 function manyOutcomes(n) {
-  const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-  return Array.from({ length: n }, (_, i) => {
-    // mulberry32 seeded by the index: ids look random but never change between runs.
-    let seed = (i + 1) * 0x9e3779b1;
-    let suffix = '';
-    for (let k = 0; k < 22; k += 1) {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      suffix += alphabet[(((t ^ (t >>> 14)) >>> 0) % 62)];
-    }
-    return outcome(`outcome_${suffix}`, `Bulk outcome ${String(i + 1).padStart(3, '0')}`, '', ['calls']);
-  });
+  return Array.from({ length: n }, (_, i) =>
+    outcome(`outcome_${idBody(i + 1, 22)}`, `Bulk outcome ${String(i + 1).padStart(3, '0')}`, '', ['calls']));
 }
+
+/**
+ * A base62 id body that looks random but never changes between runs (mulberry32 seeded by `n`).
+ * @param {number} n @param {number} length
+ */
+function idBody(n, length) {
+  const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+  let seed = n * 0x9e3779b1;
+  let suffix = '';
+  for (let k = 0; k < length; k += 1) {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    suffix += alphabet[(((t ^ (t >>> 14)) >>> 0) % 62)];
+  }
+  return suffix;
+}
+
+// --- Close as it really is (issue 14), seeded with `seedDemoData({ closeAsItIs: true })` ---------------------------
+// Not in the default seed: the older tests count the organisation's calls and the inbox's links.
+
+const closeContacts = {
+  walter: contact('cont_Wb3dQhX8mV2nK7pL4sR9tY6uZ1aC5eF0gH2jM4oP8qT', 'Walter Bishop', 'Head of Research', '+16175550111', 'walter@massive-dynamic.example'),
+  gavin: contact('cont_Gv7bL2nQ9wE4rT6yU1iO3pA5sD8fG0hJ2kL4zX6cV8b', 'Gavin Belson', 'CEO', '+14085550142', 'gavin@hooli.example'),
+  anna: contact('cont_An4kM8pR2tW6yB9dF1hJ3lN5qS7uV0xZ2cE4gI6oK8m', 'Anna Müller', 'Einkauf', '+498955501234', 'anna@mueller-maschinenbau.example'),
+};
+const closeLeads = {
+  /** 250 calls: more than one page of Close's 100 (`has_more`). */
+  busy: lead('lead_Md7xQ2wE9rT4yU6iO1pA3sD5fG8hJ0kL2zX4cV6bN8m', 'Massive Dynamic', [closeContacts.walter]),
+  /** A call still going on (`in-progress`) and one just dialled (`created`). */
+  live: lead('lead_Hl4nB8vC2xZ6mQ9wE1rT3yU5iO7pA0sD2fG4hJ6kL8z', 'Hooli', [closeContacts.gavin]),
+  /** Its page's feed is in German, and holds an email that mentions a call. */
+  german: lead('lead_Mu2eL5lR8mA1sC4hI7nE0nB3aU6gG9mB2hX5yZ8wQ1v', 'Müller Maschinenbau GmbH', [closeContacts.anna]),
+};
+
+const BUSY_CALLS = 250;
+/** Newest first, one every 3 hours back from 2026-11-20 09:00 UTC; every 7th has a note, every 5th an outcome. */
+const busyCalls = Array.from({ length: BUSY_CALLS }, (_, i) => {
+  const when = new Date(Date.UTC(2026, 10, 20, 9) - i * 3 * 3_600_000).toISOString().slice(0, 16);
+  const note = i % 7 === 0 ? `Check-in #${BUSY_CALLS - i} with Walter.` : '';
+  return call({
+    id: `acti_${idBody(10_000 + i, 43)}`, lead: closeLeads.busy, contact: closeContacts.walter, by: i % 3 ? ME_ID : COLLEAGUE_ID,
+    at: when, duration: 30 + (i % 11) * 17, outcome_id: i % 5 === 0 ? outcomes.interested.id : null,
+    note, note_html: note ? `<body><p>${note}</p></body>` : '<body><p></p></body>',
+  });
+});
+
+const liveCalls = {
+  /** Made through Close, still `in-progress`: hang it up with `standIn.closeWrites.hangUp(id, DEMO.closeAsItIs.hangUp)`. */
+  inProgress: call({
+    id: 'acti_Lv1nP9gC2aL7lX4qR8sT3uV6wY0zB5cD1eF3gH5iJ7k', lead: closeLeads.live, contact: closeContacts.gavin, by: ME_ID,
+    at: '2026-11-24T10:00', source: 'Close.io', status: 'in-progress', disposition: null, duration: null,
+  }),
+  /** Just dialled, not connected yet. */
+  created: call({
+    id: 'acti_Cr3aT7eD1cA5lL9nO2wQ6eR0tY4uI8oP2aS6dF0gH4j', lead: closeLeads.live, contact: closeContacts.gavin, by: ME_ID,
+    at: '2026-11-24T09:58', source: 'Close.io', status: 'created', disposition: null, duration: null,
+  }),
+};
+
+const germanCalls = {
+  outbound: call({
+    id: 'acti_De1uT5sC9hA3nR7uF1aB5gE9hE3nD7eK1aN5nA9mX3q', lead: closeLeads.german, contact: closeContacts.anna, by: ME_ID,
+    at: '2026-11-22T14:30', duration: 318, outcome_id: outcomes.meetingBooked.id,
+    note: 'Termin für die Vorführung am Montag.', note_html: '<body><p>Termin für die Vorführung am Montag.</p></body>',
+  }),
+  inbound: call({
+    id: 'acti_De2iN6gE0hE4nD8eR2aN6rU0fB4eI8hA2nN6aM0uE4l', lead: closeLeads.german, contact: closeContacts.anna, by: ME_ID,
+    at: '2026-11-18T08:15', direction: 'inbound', duration: 95,
+  }),
+};
+
+/** An email (not a call) between the two German calls, whose subject says "Call": our feed buttons must skip it. */
+/** @type {import('./types.mjs').Email} */
+const germanEmail = {
+  _type: 'Email', id: 'acti_Em2aI4lM6uE8lL0eR2cA4lL6mO8nT0aG2eX4yZ6wQ8v', organization_id: ORG_ID, lead_id: closeLeads.german.id,
+  subject: 'Re: Unser Call am Montag', body_text: 'Hallo Anna, wie besprochen in unserem Call: die Unterlagen im Anhang.',
+  direction: 'outbound', activity_at: at('2026-11-20T11:00'), date_created: at('2026-11-20T11:00'), date_updated: at('2026-11-20T11:00'),
+};
+
+/** Close's own writes after hang-up, as the demo shows them (times from the hang-up). */
+const hangUpPlan = {
+  stillInProgressMs: 2000,
+  templateNoteHtml: '<body><h1>Call summary</h1><p>Pain points:</p><p>Next steps:</p></body>',
+  templateAfterMs: 4000,
+  aiOutcomeId: outcomes.interested.id,
+  aiOutcomeAfterMs: 7000,
+};
 
 /**
  * @template T
@@ -270,21 +353,39 @@ export const DEMO = deepFreeze({
   deletedOutcomeId,
   /** Generates fresh outcome objects each call (not part of the seed unless `seedDemoData({ extraOutcomes })`). */
   manyOutcomes,
+  /** Close as it really is (issue 14): in the seed only with `seedDemoData({ closeAsItIs: true })`. */
+  closeAsItIs: {
+    busyLead: { ...closeLeads.busy, callIds: busyCalls.map((c) => c.id), latestCallId: /** @type {string} */ (busyCalls[0]?.id) },
+    liveLead: demoLeadOf(closeLeads.live, Object.values(liveCalls)),
+    germanLead: demoLeadOf(closeLeads.german, Object.values(germanCalls)),
+    liveCalls,
+    germanCalls,
+    germanEmail,
+    /** Pass to `standIn.closeWrites.hangUp(DEMO.closeAsItIs.liveCalls.inProgress.id, DEMO.closeAsItIs.hangUp)`. */
+    hangUp: hangUpPlan,
+    /** The inbox (no lead in its URL) links the German email first, then a call: the launcher must pick the call. */
+    inboxLinks: [germanEmail.id, germanCalls.outbound.id],
+  },
 });
 
 /**
  * A fresh, mutable copy of the demo state.
- * @param {{ extraOutcomes?: number }} [options] `extraOutcomes`: add that many generated outcomes (pagination tests).
+ * @param {{ extraOutcomes?: number, closeAsItIs?: boolean }} [options] `extraOutcomes`: add that many generated
+ *   outcomes (pagination tests). `closeAsItIs`: add the leads of `DEMO.closeAsItIs` (250 calls, calls in progress, a
+ *   German feed with an email) and the inbox's links.
  * @returns {StandInState}
  */
 export function seedDemoData(options = {}) {
   const copy = /** @type {<T>(v: T) => T} */ ((v) => structuredClone(v));
+  const real = options.closeAsItIs === true;
   /** @type {Lead[]} */
-  const leads = [leadRecords.acme, leadRecords.globex, leadRecords.initech, otherLead];
+  const leads = [leadRecords.acme, leadRecords.globex, leadRecords.initech, otherLead,
+    ...(real ? Object.values(closeLeads) : [])];
   /** @type {Outcome[]} */
   const allOutcomes = [...Object.values(outcomes), otherOrgOutcome, ...manyOutcomes(options.extraOutcomes ?? 0)];
   /** @type {Call[]} */
-  const allCalls = [...Object.values(calls), otherCall];
+  const allCalls = [...Object.values(calls), otherCall,
+    ...(real ? [...busyCalls, ...Object.values(liveCalls), ...Object.values(germanCalls)] : [])];
   const users = [me, colleague, otherUser].map(copy);
   return {
     me: /** @type {User} */ (users[0]),
@@ -299,5 +400,9 @@ export function seedDemoData(options = {}) {
     leads: new Map(leads.map((l) => [l.id, copy(l)])),
     calls: new Map(allCalls.map((c) => [c.id, copy(c)])),
     outcomes: new Map(allOutcomes.map((o) => [o.id, copy(o)])),
+    events: [],
+    emails: new Map(real ? [[germanEmail.id, copy(germanEmail)]] : []),
+    feedLanguage: new Map(real ? [[closeLeads.german.id, /** @type {const} */ ('de')]] : []),
+    ...(real && { inboxLinks: [...DEMO.closeAsItIs.inboxLinks] }),
   };
 }

@@ -6,19 +6,21 @@ import { tooManyRequests } from './rate-limit.mjs';
 
 /**
  * 'drop-after-apply' is the nastiest case for a client: the request takes effect, the answer never arrives.
- * @typedef {'429' | '429-nested' | '500' | '502' | '503' | '504' | 'drop' | 'drop-after-apply' | 'latency' | 'non-json-500'} FaultKind
+ * @typedef {'400' | '429' | '429-nested' | '429-headers' | '500' | '502' | '503' | '504' | 'drop' | 'drop-after-apply'
+ *   | 'latency' | 'non-json-500'} FaultKind
  * @typedef {{
  *   method?: string, path?: string | RegExp, host?: string, times?: number, kind: FaultKind,
- *   ms?: number, rateReset?: number,
+ *   ms?: number, rateReset?: number, rateLimitHeader?: boolean, retryAfter?: boolean,
  * }} FaultRule
  *   `path` is compared with the pathname (a string must match exactly); `host` defaults to api.close.com;
  *   `times` defaults to 1 (Infinity allowed); `ms` is the delay for 'latency' (default 1000);
- *   `rateReset` the seconds a 429 asks to wait (default 1).
+ *   `rateReset` the seconds a 429 asks to wait (default 1); '429-headers' has no body, and sends `RateLimit` and
+ *   `Retry-After` unless `rateLimitHeader: false` / `retryAfter: false`. '400': `{"errors":["Bad request."],…}`.
  * @typedef {{ kind: 'drop' } | { kind: 'drop-after-apply' } | { kind: 'delay', ms: number }
  *   | { kind: 'reply', reply: import('./types.mjs').Reply }} FaultAction
  */
 
-const KINDS = new Set(['429', '429-nested', '500', '502', '503', '504', 'drop', 'drop-after-apply', 'latency', 'non-json-500']);
+const KINDS = new Set(['400', '429', '429-nested', '429-headers', '500', '502', '503', '504', 'drop', 'drop-after-apply', 'latency', 'non-json-500']);
 
 /** @type {Record<string, string>} */
 const SERVER_ERRORS = {
@@ -89,6 +91,16 @@ export function faultAction(rule, rateLimit) {
       return { kind: 'drop-after-apply' };
     case 'latency':
       return { kind: 'delay', ms: rule.ms ?? 1000 };
+    case '400':
+      return { kind: 'reply', reply: { status: 400, json: { errors: ['Bad request.'], 'field-errors': {} } } };
+    case '429-headers':
+      return {
+        kind: 'reply',
+        reply: tooManyRequests({ ...rateLimit, resetSeconds: rule.rateReset ?? 1 }, 'headers-only', {
+          ...(rule.rateLimitHeader === false && { rateLimit: false }),
+          ...(rule.retryAfter === false && { retryAfter: false }),
+        }),
+      };
     case '429':
     case '429-nested':
       return {

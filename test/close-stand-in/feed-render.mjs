@@ -8,7 +8,10 @@
  *   lead: { id: string, display_name: string, status_label: string, contacts: { id: string, name: string }[] },
  *   calls: Record<string, unknown>[],
  *   outcomes: Record<string, string>,
+ *   language?: 'en' | 'de',
+ *   emails?: { id: string, subject: string, body_text: string, activity_at: string }[],
  * }} LeadPageData
+ *   `language`: the words of the feed (Close's own UI language); `emails`: shown among the calls, by time.
  */
 
 /**
@@ -31,6 +34,13 @@ export function renderLeadMain(data, view) {
   const esc = (v) => String(v ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;').replace(/'/g, '&#39;');
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  // A German Close says "Anruf", never "call": nothing of ours may depend on English words (issue 14).
+  const de = data.language === 'de';
+  const words = de
+    ? { inbound: 'Eingehender Anruf', outbound: 'Ausgehender Anruf', copy: 'Link kopieren', email: 'E-Mail',
+      activity: 'Aktivitäten', empty: 'Noch keine Aktivitäten.' }
+    : { inbound: 'Inbound call', outbound: 'Outbound call', copy: 'Copy Link', email: 'Email', activity: 'Activity',
+      empty: 'No activity yet.' };
   /** Fixed to UTC so that server and browser print the same thing. @param {unknown} iso */
   const when = (iso) => {
     const d = new Date(String(iso));
@@ -53,18 +63,32 @@ export function renderLeadMain(data, view) {
   const contacts = Object.fromEntries(data.lead.contacts.map((c) => [c.id, c.name]));
 
   const calls = view ? (view.filter === 'all' ? data.calls.slice(0, view.shown) : []) : data.calls;
-  const items = calls.map((c) => {
+  /** @type {{ at: string, html: string }[]} */
+  const emailItems = (data.emails ?? []).map((e) => {
+    const t = when(e.activity_at);
+    const link = `/lead/${encodeURIComponent(data.lead.id)}/#activityId=${encodeURIComponent(e.id)}`;
+    return {
+      at: t.attr,
+      html: `<li class="ActivityFeed_item__x7Gh2"><div class="ActivityFeed_header__Lp02s">`
+        + `<span class="ActivityFeed_kind__Zr5mQ">${words.email}</span>`
+        + `<span class="ActivityFeed_who__c0Xp4">${esc(e.subject)}</span>`
+        + `<time class="ActivityFeed_time__Hw3Ke" datetime="${esc(t.attr)}">${esc(t.text)}</time>`
+        + `<a class="ActivityFeed_copyLink__q8Lm1" href="${esc(link)}">${words.copy}</a></div>`
+        + `<div class="ActivityFeed_note__mN4sB">${esc(e.body_text)}</div></li>`,
+    };
+  });
+  const callItems = calls.map((c) => {
     const t = when(c.activity_at ?? c.date_created);
     const inbound = c.direction === 'inbound';
     const who = contacts[String(c.contact_id)] ?? c.phone;
     const outcome = c.outcome_id ? data.outcomes[String(c.outcome_id)] : undefined;
     const link = `/lead/${encodeURIComponent(data.lead.id)}/#activityId=${encodeURIComponent(String(c.id))}`;
-    return `<li class="ActivityFeed_item__x7Gh2">`
+    const html = `<li class="ActivityFeed_item__x7Gh2">`
       + `<div class="ActivityFeed_header__Lp02s">`
-      + `<span class="ActivityFeed_kind__Zr5mQ">${inbound ? 'Inbound call' : 'Outbound call'}</span>`
+      + `<span class="ActivityFeed_kind__Zr5mQ">${inbound ? words.inbound : words.outbound}</span>`
       + `<span class="ActivityFeed_who__c0Xp4">${esc(c.user_name)} ${inbound ? '←' : '→'} ${esc(who)}</span>`
       + `<time class="ActivityFeed_time__Hw3Ke" datetime="${esc(t.attr)}">${esc(t.text)}</time>`
-      + `<a class="ActivityFeed_copyLink__q8Lm1" href="${esc(link)}">Copy Link</a>`
+      + `<a class="ActivityFeed_copyLink__q8Lm1" href="${esc(link)}">${words.copy}</a>`
       + `</div>`
       + `<div class="CallDetails_row__e4Rb9">`
       + `<span class="CallDetails_phone__V2nQs">${esc(c.phone)}</span>`
@@ -75,7 +99,10 @@ export function renderLeadMain(data, view) {
       + `</div>`
       + (c.note ? `<div class="ActivityFeed_note__mN4sB">${esc(c.note)}</div>` : '')
       + `</li>`;
+    return { at: t.attr, html };
   });
+  // Newest first, emails among the calls (ISO strings of one format compare as times).
+  const items = [...callItems, ...emailItems].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).map((i) => i.html);
 
   if (view) {
     const emailLink = `/lead/${encodeURIComponent(data.lead.id)}/#activityId=acti_Em4iLq7bX2dR9sK1vT6wY3zA8cF5gH0jN2mP4rU7`;
@@ -95,17 +122,27 @@ export function renderLeadMain(data, view) {
     + `<div class="LeadHeader_meta__9sLw1">${esc(data.lead.status_label)} · `
     + `${data.lead.contacts.map((c) => esc(c.name)).join(', ')}</div>`
     + `</header>`
-    + `<section class="ActivityFeed_root__Vb81e" aria-label="Activity">`
-    + `<h2 class="ActivityFeed_heading__p1Zt6">Activity</h2>`
+    + `<section class="ActivityFeed_root__Vb81e" aria-label="${words.activity}">`
+    + `<h2 class="ActivityFeed_heading__p1Zt6">${words.activity}</h2>`
     + controls
     + (items.length ? `<ul class="ActivityFeed_list__Rt4Lc">${items.join('')}</ul>`
-      : `<p class="ActivityFeed_empty__Ge5hN">No activity yet.</p>`)
+      : `<p class="ActivityFeed_empty__Ge5hN">${words.empty}</p>`)
     + more
     + `</section>`;
 }
 
-/** @returns {string} */
-export function renderInboxMain() {
-  return `<header class="InboxHeader_root__Pq2Lm"><h1 class="InboxHeader_title__Sd4Kx">Inbox</h1></header>`
-    + `<p class="Inbox_empty__Hn7Rt">You're all caught up. Pick a lead on the left.</p>`;
+/**
+ * The inbox: no lead in its URL. With `links` (state.inboxLinks), a list of activities linked by id, in that order
+ * (an email first, then a call, in the `closeAsItIs` seed), as Close's inbox links calls and emails of many leads.
+ * @param {{ href: string, label: string }[]} [links]
+ * @returns {string}
+ */
+export function renderInboxMain(links) {
+  /** @param {unknown} v */
+  const esc = (v) => String(v ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+  const list = links && links.length
+    ? `<ul class="Inbox_list__Qe3Rt">${links.map((l) => `<li class="Inbox_item__Zx8Lp"><a href="${esc(l.href)}">${esc(l.label)}</a></li>`).join('')}</ul>`
+    : `<p class="Inbox_empty__Hn7Rt">You're all caught up. Pick a lead on the left.</p>`;
+  return `<header class="InboxHeader_root__Pq2Lm"><h1 class="InboxHeader_title__Sd4Kx">Inbox</h1></header>` + list;
 }

@@ -4,6 +4,7 @@
 
 import { handleApi, rateLimitKey } from './api.mjs';
 import { handleApp } from './app-pages.mjs';
+import { createCloseWriter } from './close-writes.mjs';
 import { seedDemoData } from './demo-data.mjs';
 import { createFaults, faultAction } from './faults.mjs';
 import { loggedBody, readBody, requestHost, send } from './http.mjs';
@@ -44,6 +45,7 @@ export function createCloseStandIn(options = {}) {
   const faults = createFaults();
   const limiter = createRateLimiter({ now: options.now, ...options.rateLimit });
   const stamps = createStampClock(options.now);
+  const closeWrites = createCloseWriter({ state: () => state, stamps });
 
   /**
    * @param {import('node:http').IncomingMessage} req
@@ -90,9 +92,11 @@ export function createCloseStandIn(options = {}) {
     } else {
       const verdict = limiter.hit(rateLimitKey(req.headers), url.pathname);
       const outcome = verdict.allowed
-        ? handleApi({ state, method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, rawBody, stamps })
-        : tooManyRequests(verdict, 'flat');
-      reply = { ...outcome, headers: { RateLimit: rateLimitHeader(verdict), ...outcome.headers } };
+        ? handleApi({ state, method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, rawBody, stamps, now: options.now })
+        : tooManyRequests(verdict, limiter.shape);
+      // A header-only 429 that leaves out RateLimit (a fault) must not get it back here.
+      const headers = outcome.status === 429 ? outcome.headers : { RateLimit: rateLimitHeader(verdict), ...outcome.headers };
+      reply = { ...outcome, headers };
     }
     if (action?.kind === 'drop-after-apply') return hangUp();
     return answer(reply);
@@ -107,6 +111,11 @@ export function createCloseStandIn(options = {}) {
     requests,
     /** Scripted failures: `add(rule)`, `clear()`, `pending`. */
     faults,
+    /**
+     * What Close writes by itself (close-writes.mjs): `hangUp(callId, plan)` (status, then a template note at
+     * +templateAfterMs and an AI outcome at +aiOutcomeAfterMs), `autosave(callId, note)`, `flush()`, `pending`.
+     */
+    closeWrites,
     /**
      * Node request handler, for http.createServer / https.createServer.
      * @param {import('node:http').IncomingMessage} req
@@ -128,6 +137,7 @@ export function createCloseStandIn(options = {}) {
       state = data ?? seedDemoData();
       requests.length = 0;
       faults.clear();
+      closeWrites.clear();
       limiter.reset();
     },
   };

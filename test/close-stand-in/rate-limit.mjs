@@ -3,9 +3,11 @@
 // 429 bodies in the two shapes seen in the wild (flat with `rate_reset` as a string, and nested under `error`).
 
 /**
- * @typedef {{ limit?: number, windowSeconds?: number, byEndpointGroup?: boolean, now?: () => number }} RateLimitOptions
+ * @typedef {{ limit?: number, windowSeconds?: number, byEndpointGroup?: boolean, now?: () => number,
+ *   headersOnly?: boolean }} RateLimitOptions
  *   `byEndpointGroup`: count each endpoint group (`me`, `outcome`, `activity`, …) separately, as Close does;
  *   off by default so that "L requests with one key" is the whole rule.
+ *   `headersOnly`: 429s carry only the headers, no body fields (Close deprecated them on 2024-04-24).
  * @typedef {{ allowed: boolean, limit: number, remaining: number, resetSeconds: number, windowSeconds: number,
  *   group: string }} RateLimitVerdict
  */
@@ -19,12 +21,14 @@ export function endpointGroup(path) {
 }
 
 /** @param {RateLimitOptions} [options] */
-export function createRateLimiter({ limit = 100, windowSeconds = 10, byEndpointGroup = false, now = Date.now } = {}) {
+export function createRateLimiter({ limit = 100, windowSeconds = 10, byEndpointGroup = false, now = Date.now, headersOnly = false } = {}) {
   /** @type {Map<string, { start: number, count: number }>} */
   const windows = new Map();
   return {
     limit,
     windowSeconds,
+    /** @type {'flat' | 'headers-only'} */
+    shape: headersOnly ? 'headers-only' : 'flat',
     /**
      * Counts one request; a refused one does not use up the next window.
      * @param {string} key the credential (or anything identifying an anonymous caller)
@@ -67,12 +71,20 @@ export function rateLimitHeader(v) {
 const EXCEEDED = 'API call count exceeded for this period';
 
 /**
- * A complete 429 reply.
+ * A complete 429 reply. 'headers-only': no body fields at all, and only the headers asked for (default both).
  * @param {{ limit: number, resetSeconds: number, windowSeconds: number, group: string }} v
- * @param {'flat' | 'nested'} shape
+ * @param {'flat' | 'nested' | 'headers-only'} shape
+ * @param {{ rateLimit?: boolean, retryAfter?: boolean }} [headers]
  * @returns {import('./types.mjs').Reply}
  */
-export function tooManyRequests(v, shape) {
+export function tooManyRequests(v, shape, headers = {}) {
+  if (shape === 'headers-only') {
+    /** @type {Record<string, string>} */
+    const only = {};
+    if (headers.rateLimit !== false) only.RateLimit = rateLimitHeader({ limit: v.limit, remaining: 0, resetSeconds: v.resetSeconds });
+    if (headers.retryAfter !== false) only['Retry-After'] = String(Math.max(1, Math.ceil(v.resetSeconds)));
+    return { status: 429, headers: only, text: '' };
+  }
   const details = {
     message: EXCEEDED,
     rate_limit: v.limit,

@@ -38,10 +38,28 @@
  *   recording_deleted: boolean, [key: string]: unknown,
  * }} Call
  *
+ * One entry of Close's event log (events.mjs). `data`/`previous_data` hold only the changed attributes.
+ * @typedef {{
+ *   id: string, date_created: string, date_updated: string, action: string, object_type: string, object_id: string,
+ *   lead_id: string | null, organization_id: string, user_id: string | null, api_key_id: string | null,
+ *   oauth_client_id: null, oauth_scope: null, request_id: string | null, changed_fields: string[],
+ *   data: Record<string, unknown>, previous_data: Record<string, unknown>,
+ *   meta: { request_method?: string, request_path?: string },
+ * }} CloseEvent
+ *
+ * An email in a lead's feed (only what the pages and `/activity/` show of it).
+ * @typedef {{ _type: 'Email', id: string, organization_id: string, lead_id: string, subject: string, body_text: string,
+ *   direction: 'inbound' | 'outbound', activity_at: string, date_created: string, date_updated: string }} Email
+ *
+ * `events`, `emails` and `feedLanguage` are optional so that hand-made states of older tests still work.
+ * `feedLanguage`: lead id -> the language its page's feed is written in (default English).
  * @typedef {{
  *   me: User, organization: Organization, users: Map<string, User>, organizations: Map<string, Organization>,
  *   apiKeys: Map<string, string>, leads: Map<string, Lead>, calls: Map<string, Call>, outcomes: Map<string, Outcome>,
+ *   events?: CloseEvent[], emails?: Map<string, Email>, feedLanguage?: Map<string, 'en' | 'de'>,
+ *   inboxLinks?: string[],
  * }} StandInState
+ *   `inboxLinks`: activity ids the inbox page links to, in order (calls or emails; default none).
  *
  * What a route answers; index.mjs writes it, logs the status and adds the RateLimit header.
  * @typedef {{ status: number, headers?: Record<string, string>, json?: unknown, text?: string }} Reply

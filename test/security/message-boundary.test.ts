@@ -108,7 +108,7 @@ describe('rule 5: there is no "fetch this URL" message', () => {
   it('no message carries a URL, a path, a host or a method', () => {
     const fields = new Set([...fieldsOf(ContentMessageSchema), ...fieldsOf(PageMessageSchema)]);
     expect([...fields].filter((f) => /url|href|path|host|endpoint|method|fetch|query|header/i.test(f))).toEqual([]);
-    expect([...fields].sort()).toEqual(['apiKey', 'base', 'callId', 'changes', 'jobId', 'leadId', 'type']);
+    expect([...fields].sort()).toEqual(['apiKey', 'base', 'callId', 'callIds', 'changes', 'jobId', 'leadId', 'type']);
   });
 
   it('every request any valid message causes goes to one of the few endpoints we use', async () => {

@@ -16,7 +16,9 @@ import {
 } from '../messages';
 import { redactDeep, redactError, secretForms } from '../redact';
 import { senderRole } from '../sender';
+import { confirmCalls } from './confirm-calls';
 import { loadPanel } from './load-panel';
+import { currentShortcut } from './shortcut';
 import { createOutbox } from './outbox';
 import { createSaver, type Saver } from './saver';
 
@@ -111,6 +113,10 @@ export function createMessageHandler(deps: BackgroundDeps) {
         return { ok: true, value: null };
       case 'save.status':
         return { ok: true, value: await saver.status(message.jobId) };
+      case 'calls.confirm':
+        return confirmCalls(deps.connection, createClient, message.callIds);
+      case 'shortcut.get':
+        return { ok: true, value: await currentShortcut() };
       case 'outbox.cancel':
         return { ok: true, value: await saver.cancel(message.jobId) };
       case 'call.save': {

@@ -4,7 +4,9 @@ import { isCallId, isLeadId, type CallId, type LeadId } from './ids';
 import { rateLimitWaitSeconds } from './rate-limit';
 import {
   CALL_FIELDS,
+  CallIdOnlySchema,
   CallSchema,
+  EventPageSchema,
   LeadContactsSchema,
   ME_FIELDS,
   MeSchema,
@@ -13,6 +15,7 @@ import {
   listOf,
   type Call,
   type CallChanges,
+  type CloseEvent,
   type ContactName,
   type Me,
   type Outcome,
@@ -34,6 +37,24 @@ export interface CloseClientOptions {
 
 const OUTCOME_PAGE = 100;
 const MAX_OUTCOME_PAGES = 20;
+/** Close's default and largest page for lists. */
+export const CALL_PAGE = 100;
+/** Ids per `id__in` question: one request per batch, and a URL of a few KB at most. */
+export const CONFIRM_BATCH = 50;
+/** Close caps the event log's pages at 50 (FACTS.md). */
+const EVENT_PAGE = 50;
+
+/** One page of a lead's calls; `next` asks Close for the following one, only when called. */
+export interface CallPage {
+  calls: Call[];
+  next?: () => Promise<Result<CallPage>>;
+}
+
+/** One page of a call's event log, newest first; `next` follows Close's cursor. */
+export interface EventPage {
+  events: CloseEvent[];
+  next?: () => Promise<Result<EventPage>>;
+}
 
 /** Basic auth with the key as user name and an empty password, as Close documents. */
 export const authorizationHeader = (apiKey: string) => `Basic ${btoa(`${apiKey}:`)}`;
@@ -98,6 +119,42 @@ export function createCloseClient(options: CloseClientOptions) {
     return `/activity/call/${encodeURIComponent(callId)}/`;
   };
 
+  async function leadCallPage(leadId: LeadId, skip: number, limit = CALL_PAGE): Promise<Result<CallPage>> {
+    if (!isLeadId(leadId)) throw new TypeError('Not a Close lead id');
+    const result = await request('GET', '/activity/call/', listOf(CallSchema), {
+      query: { lead_id: leadId, _fields: CALL_FIELDS, _limit: String(limit), _skip: String(skip) },
+    });
+    if (!result.ok) return result;
+    const { data, has_more } = result.value;
+    const after = skip + data.length;
+    return {
+      ok: true,
+      value: {
+        calls: [...data].sort(newestFirst),
+        // An empty page that says "more" would page for ever.
+        ...(has_more && data.length > 0 && { next: () => leadCallPage(leadId, after, limit) }),
+      },
+    };
+  }
+
+  async function eventPage(callId: CallId, cursor?: string): Promise<Result<EventPage>> {
+    if (!isCallId(callId)) throw new TypeError('Not a Close call id');
+    const result = await request('GET', '/event/', EventPageSchema, {
+      query: {
+        object_type: 'activity.call',
+        object_id: callId,
+        _limit: String(EVENT_PAGE),
+        ...(cursor && { _cursor: cursor }),
+      },
+    });
+    if (!result.ok) return result;
+    const { data, cursor_next } = result.value;
+    return {
+      ok: true,
+      value: { events: data, ...(cursor_next && data.length > 0 && { next: () => eventPage(callId, cursor_next) }) },
+    };
+  }
+
   return {
     me: (): Promise<Result<Me>> => request('GET', '/me/', MeSchema, { query: { _fields: ME_FIELDS } }),
 
@@ -116,15 +173,42 @@ export function createCloseClient(options: CloseClientOptions) {
       return { ok: true, value: outcomes.filter((o) => !o.applies_to || o.applies_to.includes('calls')) };
     },
 
-    /** A lead's calls, newest first. */
+    /** A lead's newest calls (the first page only: see `leadCallPages` for the rest). */
     async listLeadCalls(leadId: LeadId): Promise<Result<Call[]>> {
-      if (!isLeadId(leadId)) throw new TypeError('Not a Close lead id');
-      const result = await request('GET', '/activity/call/', listOf(CallSchema), {
-        query: { lead_id: leadId, _fields: CALL_FIELDS, _limit: '100' },
-      });
-      if (!result.ok) return result;
-      return { ok: true, value: [...result.value.data].sort(newestFirst) };
+      const page = await leadCallPage(leadId, 0);
+      return page.ok ? { ok: true, value: page.value.calls } : page;
     },
+
+    /**
+     * A lead's calls page by page, newest first, following `has_more` lazily: the first page
+     * now, each next one only when `next()` is called (the rep goes past the first 100, or
+     * Save & next needs more). A lead with 500 calls costs one request to open.
+     */
+    leadCallPages: (leadId: LeadId, limit = CALL_PAGE): Promise<Result<CallPage>> => leadCallPage(leadId, 0, limit),
+
+    /**
+     * Which of these ids are calls, asked of Close (`id__in`, FACTS.md): one request per
+     * CONFIRM_BATCH ids. Ids that are not calls (emails, notes, another organisation's) are
+     * simply absent from the answer; any failure is a failure, never a guess.
+     */
+    async confirmCalls(callIds: readonly CallId[]): Promise<Result<CallId[]>> {
+      const ids = [...new Set(callIds)];
+      for (const id of ids) if (!isCallId(id)) throw new TypeError('Not a Close call id');
+      const confirmed: CallId[] = [];
+      for (let start = 0; start < ids.length; start += CONFIRM_BATCH) {
+        const batch = ids.slice(start, start + CONFIRM_BATCH);
+        const result = await request('GET', '/activity/call/', listOf(CallIdOnlySchema), {
+          query: { id__in: batch.join(','), _fields: 'id', _limit: String(batch.length) },
+        });
+        if (!result.ok) return result;
+        const asked = new Set<string>(batch);
+        confirmed.push(...result.value.data.map((call) => call.id).filter((id) => asked.has(id)));
+      }
+      return { ok: true, value: confirmed };
+    },
+
+    /** A call's event log, newest first, 50 a page (Close's cap), following `cursor_next` lazily. */
+    listEvents: (callId: CallId): Promise<Result<EventPage>> => eventPage(callId),
 
     /** A lead's contacts by name, for naming the other party of its calls; nameless ones are left out. */
     async leadContacts(leadId: LeadId): Promise<Result<ContactName[]>> {

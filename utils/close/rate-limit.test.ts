@@ -36,22 +36,23 @@ describe('rateLimitWaitSeconds', () => {
     expect(wait(all, body)).toBe(7);
   });
 
-  it('then the body\'s rate_reset', () => {
+  it('then Retry-After, before the deprecated body fields (issue 14)', () => {
     const { RateLimit: _r, ...rest } = all;
-    expect(wait(rest, body)).toBe(3.5);
-  });
-
-  it('then Retry-After', () => {
-    const { RateLimit: _r, ...rest } = all;
-    expect(wait(rest, {})).toBe(11);
+    expect(wait(rest, body)).toBe(11);
+    // The case that made us retry every ~360 ms: an old body value beside a real Retry-After.
+    expect(wait({ 'Retry-After': '2' }, { rate_reset: '0.3' })).toBe(2);
   });
 
   it('then RateLimit-Reset', () => {
-    expect(wait({ 'RateLimit-Reset': '13', 'X-Rate-Limit-Reset': '17' })).toBe(13);
+    expect(wait({ 'RateLimit-Reset': '13', 'X-Rate-Limit-Reset': '17' }, body)).toBe(13);
   });
 
   it('then X-Rate-Limit-Reset, with fractional seconds', () => {
-    expect(wait({ 'X-Rate-Limit-Reset': '1.25' })).toBe(1.25);
+    expect(wait({ 'X-Rate-Limit-Reset': '1.25' }, body)).toBe(1.25);
+  });
+
+  it('then the body\'s rate_reset, when no header says anything', () => {
+    expect(wait({}, body)).toBe(3.5);
   });
 
   it('then 2 seconds', () => {
@@ -62,6 +63,7 @@ describe('rateLimitWaitSeconds', () => {
 
   it('reads a RateLimit header without a reset as absent', () => {
     expect(wait({ RateLimit: 'limit=100, remaining=0' }, body)).toBe(3.5);
+    expect(wait({ RateLimit: 'limit=100, remaining=0', 'Retry-After': '4' }, body)).toBe(4);
   });
 
   it('reads the flat rate_reset (a string) and the nested one (a number)', () => {

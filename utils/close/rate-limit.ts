@@ -1,6 +1,10 @@
-// How long Close asks us to wait before calling again. Close's own Python client prefers the
-// `RateLimit` header's reset, then `Retry-After`, then `RateLimit-Reset`; the 429 body carries
-// `rate_reset` too, flat (a string with fractional seconds) or nested under `error`.
+// How long Close asks us to wait before calling again. Close deprecated the 429 body's rate-limit
+// fields on 2024-04-24 ("All rate limit information should be in the headers", FACTS.md), so the
+// headers come first, in the order of Close's own Python client: the `RateLimit` header's reset,
+// then `Retry-After`, then `RateLimit-Reset` (and the older `X-Rate-Limit-Reset`); the body's
+// `rate_reset` (flat, a string with fractional seconds, or nested under `error`) only after them.
+// Read the other way round, an old body value of 0.3 s beside `Retry-After: 2` had us retry
+// every ~360 ms until we gave up (issue 14).
 
 const DEFAULT_WAIT_SECONDS = 2;
 
@@ -46,10 +50,10 @@ function bodyRateReset(body: unknown): number | undefined {
 export function rateLimitWaitSeconds(headers: Headers, body: unknown, now = Date.now()): number {
   return (
     seconds(parseRateLimitHeader(headers.get('RateLimit')).reset) ??
-    bodyRateReset(body) ??
     retryAfterSeconds(headers.get('Retry-After'), now) ??
     seconds(headers.get('RateLimit-Reset')) ??
     seconds(headers.get('X-Rate-Limit-Reset')) ??
+    bodyRateReset(body) ??
     DEFAULT_WAIT_SECONDS
   );
 }

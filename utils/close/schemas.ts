@@ -58,6 +58,35 @@ export interface ContactName {
 /** `GET /lead/{id}/?_fields=contacts`: only the contacts (each with more fields than we keep). */
 export const LeadContactsSchema = z.object({ contacts: z.array(ContactSchema).nullish() });
 
+/** `GET /activity/call/?id__in=…&_fields=id`: only the ids of those that are calls. */
+export const CallIdOnlySchema = z.object({ id: CallIdSchema });
+
+/**
+ * One entry of Close's event log (`GET /event/`, FACTS.md "Who changed what"). `data` and
+ * `previous_data` hold only the changed attributes; we keep their keys, never send them on.
+ */
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+// z.custom, not z.record: the background's bundle already has it (BENCHMARKS.md budget).
+const RecordSchema = z.custom<Record<string, unknown>>(isRecord);
+
+export const EventSchema = z.object({
+  id: z.string(),
+  date_created: z.string(),
+  action: z.string(),
+  object_type: z.string().nullish(),
+  object_id: z.string().nullish(),
+  changed_fields: z.array(z.string()).nullish(),
+  data: RecordSchema.nullish(),
+  previous_data: RecordSchema.nullish(),
+  user_id: z.string().nullish(),
+  api_key_id: z.string().nullish(),
+  request_id: z.string().nullish(),
+  meta: z.object({ request_method: z.string().nullish(), request_path: z.string().nullish() }).nullish(),
+});
+export type CloseEvent = z.infer<typeof EventSchema>;
+export const EventPageSchema = z.object({ data: z.array(EventSchema), cursor_next: z.string().nullish() });
+
 /** The fields we ask for with `_fields`, so responses stay small and hold nothing we do not use. */
 export const CALL_FIELDS = Object.keys(CallSchema.shape).join(',');
 export const OUTCOME_FIELDS = Object.keys(OutcomeSchema.shape).join(',');

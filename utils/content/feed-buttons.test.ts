@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BUTTONS_PER_LOOK, FEED_BUTTON_TAG, LOOK_INTERVAL_MS, findCallItems, watchFeed } from './feed-buttons';
+import { createCallConfirmations, type CallConfirmations } from './call-confirmations';
+import type { CallId } from '../close/ids';
 
 // Close's feed as the stand-in renders it: generated class names, the call id only in a link.
 const CALL_A = 'acti_K2Nm8Dq2zQ3kYv0Z3K1ab7dn0QcN1pP5r3ZcYtL0aWk';
@@ -12,6 +14,12 @@ const callItem = (id: string, kind = 'Outbound call') =>
   `<time datetime="2026-11-20T10:05:00.000Z">Nov 20, 2026 10:05 AM UTC</time>` +
   `<a class="x_copy__c3" href="/lead/lead_abcdefghijklmnopqrstu/#activityId=${id}">Copy Link</a></div></li>`;
 
+/** Close's answers, already in: A and B are calls, the email is not. */
+const known = (calls: string[] = [CALL_A, CALL_B]): CallConfirmations & { asked: CallId[][] } => {
+  const asked: CallId[][] = [];
+  return { asked, isCall: (id) => calls.includes(id), request: (ids) => void asked.push([...ids]), subscribe: () => () => true };
+};
+
 let ctx: ContentScriptContext;
 /** After the mutation records are delivered and the look they scheduled (at most LOOK_INTERVAL_MS away). */
 const settle = async () => {
@@ -20,8 +28,8 @@ const settle = async () => {
   await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 };
 /** Watching a lead page's feed. */
-const watch = (openCall = vi.fn(), intent = vi.fn()) => {
-  const feed = watchFeed(ctx, openCall, intent);
+const watch = (openCall = vi.fn(), intent = vi.fn(), calls: CallConfirmations = known()) => {
+  const feed = watchFeed(ctx, openCall, intent, calls);
   feed.setActive(true);
   return feed;
 };
@@ -41,12 +49,49 @@ it('finds call items by their links, one per item, and skips activities that are
     `<li role="listitem"><span>Inbound call</span><a href="/x/${CALL_B}/">Copy Link</a><a href="#activityId=${CALL_B}">at 3 PM</a></li>` +
       `<article><span>Call</span><button data-activity-id="${CALL_A}">More</button></article>`,
   );
-  expect([...findCallItems(document.body).values()]).toEqual([CALL_A, CALL_B, CALL_A]);
+  const calls = known();
+  expect([...findCallItems(document.body, calls).values()]).toEqual([CALL_A, CALL_B, CALL_A]);
+  // The email's id is asked about, and it is no call.
+  expect(calls.asked).toEqual([[EMAIL]]);
   // From a changed link: its own item.
   const link = document.querySelector(`a[href*="${CALL_B}"]`)!;
-  expect([...findCallItems(link)]).toEqual([[link.closest('li'), CALL_B]]);
-  // Text runs together in textContent ("Outbound callNov 20"): still a call; an email is not.
-  expect([...findCallItems(document.querySelector('ul')!.children[1]!).values()]).toEqual([]);
+  expect([...findCallItems(link, calls)]).toEqual([[link.closest('li'), CALL_B]]);
+  expect([...findCallItems(document.querySelector('ul')!.children[1]!, calls).values()]).toEqual([]);
+});
+
+it('ids, not words: a German call item gets its button, an email that says "call" none (issue 14)', () => {
+  document.querySelector('ul')!.innerHTML =
+    callItem(CALL_A, 'Ausgehender Anruf') + callItem(EMAIL, 'E-Mail: Re: our call on Monday') + callItem(CALL_B, 'Eingehender Anruf');
+  watch();
+  expect(buttonsPerItem()).toEqual([[CALL_A], [], [CALL_B]]);
+});
+
+it('an item carrying two different ids (an email linking a call) gets no button: a button opens only its own call', () => {
+  document.querySelector('ul')!.innerHTML =
+    `<li><span>Email</span><time datetime="2026-11-20T10:05:00.000Z">Nov 20</time>` +
+    `<a href="/lead/x/#activityId=${EMAIL}">Copy Link</a> see <a href="/lead/x/#activityId=${CALL_B}">the call</a></li>` +
+    callItem(CALL_A);
+  watch();
+  expect(buttonsPerItem()).toEqual([[], [CALL_A]]);
+});
+
+it('buttons come when Close confirms the ids, one request for the feed; no answer, no button, and it asks again', async () => {
+  const asked: CallId[][] = [];
+  let answer: (ids: CallId[]) => CallId[] | undefined = () => undefined; // 429 / 400 / no key yet
+  const calls = createCallConfirmations(async (ids) => {
+    asked.push(ids);
+    return answer(ids);
+  });
+  document.querySelector('ul')!.insertAdjacentHTML('beforeend', callItem(CALL_B));
+  watch(vi.fn(), vi.fn(), calls);
+  expect(hosts()).toHaveLength(0);
+  await settle();
+  expect(asked).toEqual([[CALL_A, EMAIL, CALL_B]]);
+  expect(hosts()).toHaveLength(0);
+  // Close answers the retry (a second later): only its calls get buttons.
+  answer = (ids) => ids.filter((id) => id !== EMAIL);
+  await vi.waitFor(() => expect(buttonsPerItem()).toEqual([[CALL_A], [], [CALL_B]]), { timeout: 3_000 });
+  expect(asked).toHaveLength(2);
 });
 
 it('puts one button beside each call’s time, named after it, and opens that call on a real click only', async () => {
@@ -130,7 +175,7 @@ it('on a busy page, looks at most once per interval, however many changes come',
 });
 
 it('adds nothing and watches nothing off a lead page, and takes its buttons away when the page stops being one', async () => {
-  const feed = watchFeed(ctx, vi.fn(), vi.fn());
+  const feed = watchFeed(ctx, vi.fn(), vi.fn(), known());
   expect(hosts()).toHaveLength(0);
   document.querySelector('ul')!.insertAdjacentHTML('beforeend', callItem(CALL_B));
   await settle();

@@ -1,25 +1,20 @@
 import { i18n } from './i18n';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { CALL_ID_IN_TEXT, type CallId } from '../close/ids';
+import type { CallConfirmations } from './call-confirmations';
 import { createShadowHost } from './shadow-host';
 
 // A "Quick edit" button beside every call in Close's activity feed (issue 4). Close's class
 // names are generated and change with deploys, so items are found by what they carry: a link
-// (or an attribute) with the call's `acti_…` id, the item's list/article role, its `<time>`.
+// (or an attribute) with an `acti_…` id, the item's list/article role, its `<time>`. Which ids
+// are calls is Close's answer (call-confirmations.ts), never a word in the item: Close speaks
+// German too, and an email may say "call" (issue 14).
 
 export const FEED_BUTTON_TAG = 'close-quick-edit-feed';
 
 /** Elements that name an activity: "Copy Link" and timestamp links, or an id attribute. */
 const CARRIERS = 'a[href*="acti_"],[data-activity-id*="acti_"],[data-id*="acti_"]';
 const ITEM = 'li,article,[role="listitem"],[role="article"]';
-/** Activity ids name emails and notes too: an item is a call's when it says so. */
-const CALL_WORD = /\bcall\b/i;
-/** Text node by text node: `textContent` runs "Outbound call" and the next element's text together. */
-const saysCall = (item: Element) => {
-  const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
-  while (walker.nextNode()) if (CALL_WORD.test(walker.currentNode.nodeValue!)) return true;
-  return false;
-};
 
 const CSS = `:host{all:initial!important;display:inline-block;margin:0 6px;vertical-align:middle}
 button{font:600 12px/1.4 system-ui,sans-serif;padding:2px 10px;border:1px solid #1b5fd9;border-radius:999px;background:#fff;color:#1b5fd9;cursor:pointer}
@@ -31,19 +26,32 @@ const carriedCallId = (el: Element): CallId | undefined =>
     | CallId
     | undefined;
 
-/** The feed's call items under `root` (itself included), each with its call id; one per item. */
-export function findCallItems(root: Element): Map<Element, CallId> {
-  const items = new Map<Element, CallId>();
+/**
+ * The feed's call items under `root` (itself included), each with its call id; one per item.
+ * An item is a call's when the one activity id it carries is a call Close confirmed; ids not yet
+ * answered are asked about (`calls.request`), and their items follow when the answer comes. An
+ * item carrying two different ids (an email linking a call) has no button: a button opens only
+ * its own item's call, and we could not tell which that is.
+ */
+export function findCallItems(root: Element, calls: CallConfirmations): Map<Element, CallId> {
+  const ids = new Map<Element, CallId | null>();
   const carriers = [...root.querySelectorAll(CARRIERS)];
   if (root.matches(CARRIERS)) carriers.unshift(root);
   for (const carrier of carriers) {
-    const callId = carriedCallId(carrier);
+    const id = carriedCallId(carrier);
     const item = carrier.closest(ITEM);
-    if (!callId || !item || items.has(item)) continue;
-    // An item that already has its button is a call item we saw before: no need to read it again.
-    if (!hasButtonFor(item, callId) && !saysCall(item)) continue;
-    items.set(item, callId);
+    if (!id || !item) continue;
+    const seen = ids.get(item);
+    ids.set(item, seen === undefined || seen === id ? id : null);
   }
+  const unknown: CallId[] = [];
+  const items = new Map<Element, CallId>();
+  for (const [item, id] of ids) {
+    if (!id) continue;
+    if (calls.isCall(id)) items.set(item, id);
+    else unknown.push(id);
+  }
+  if (unknown.length) calls.request(unknown);
   return items;
 }
 
@@ -69,7 +77,12 @@ export interface FeedWatch {
  * second costs us one look per LOOK_INTERVAL_MS and no mutation records in between (issue 6,
  * BENCHMARKS.md figure 7). A look finds the call items and adds the buttons that are missing.
  */
-export function watchFeed(ctx: ContentScriptContext, openCall: (callId: CallId) => void, onIntent: () => void): FeedWatch {
+export function watchFeed(
+  ctx: ContentScriptContext,
+  openCall: (callId: CallId) => void,
+  onIntent: () => void,
+  calls: CallConfirmations,
+): FeedWatch {
   let active = false;
   let scheduled = false;
   let lastLook = -Infinity;
@@ -80,7 +93,7 @@ export function watchFeed(ctx: ContentScriptContext, openCall: (callId: CallId) 
     if (!active) return;
     lastLook = performance.now();
     let placed = 0;
-    for (const [item, callId] of findCallItems(document.body)) {
+    for (const [item, callId] of findCallItems(document.body, calls)) {
       if (hasButtonFor(item, callId)) continue;
       // A feed that rendered hundreds of calls at once gets them over a few frames, not in one
       // long task (the first ones, at the top of the page, first).
@@ -130,9 +143,12 @@ export function watchFeed(ctx: ContentScriptContext, openCall: (callId: CallId) 
   };
   const removeButtons = () => document.querySelectorAll(FEED_BUTTON_TAG).forEach((host) => host.remove());
   const observer = new MutationObserver(schedule);
+  // Close confirmed more calls: their items get their buttons at the next look.
+  const unsubscribe = calls.subscribe(schedule);
   ctx.onInvalidated(() => {
     active = false;
     observer.disconnect();
+    unsubscribe();
     removeButtons();
   });
   return {

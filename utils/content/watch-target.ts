@@ -1,14 +1,22 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { CallId } from '../close/ids';
 import { getPageTarget, sameTarget, type PageTarget } from '../page';
-import { firstLinkedCallId } from './linked-call';
+import type { CallConfirmations } from './call-confirmations';
+import { linkedActivityIds } from './linked-call';
 
 const RESCAN_DELAY_MS = 150;
 
-/** The page's target: from the URL, else from the first call linked on the page. */
-export function currentTarget(url: URL, document: Document): PageTarget | undefined {
+/**
+ * The page's target. A lead page is about its lead (and the call its URL names). A page without
+ * a lead is about a *call*: the one its URL names, else the first linked from the page, and only
+ * once Close confirmed the id is a call's (an inbox links emails too): one round trip later.
+ */
+export function currentTarget(url: URL, document: Document, calls: CallConfirmations): PageTarget | undefined {
   const fromUrl = getPageTarget(url);
-  if (fromUrl || url.origin !== 'https://app.close.com') return fromUrl;
-  const callId = firstLinkedCallId(document);
+  if (fromUrl?.leadId || url.origin !== 'https://app.close.com') return fromUrl;
+  const candidates: CallId[] = [...(fromUrl?.callId ? [fromUrl.callId] : []), ...linkedActivityIds(document)];
+  calls.request(candidates);
+  const callId = candidates.find(calls.isCall);
   return callId ? { callId } : undefined;
 }
 
@@ -17,11 +25,15 @@ export function currentTarget(url: URL, document: Document): PageTarget | undefi
  * on pages whose URL names no call, when Close renders a call link. One observer, owned by
  * `ctx`, and only on pages that need it.
  */
-export function watchTarget(ctx: ContentScriptContext, onChange: (target: PageTarget | undefined) => void) {
+export function watchTarget(
+  ctx: ContentScriptContext,
+  onChange: (target: PageTarget | undefined) => void,
+  calls: CallConfirmations,
+) {
   // WXT reports navigation from the Navigation API's `navigate` event, which fires before
   // `location` changes: the event's URL is the truth, not `location.href`.
   let url = new URL(location.href);
-  let target = currentTarget(url, document);
+  let target = currentTarget(url, document, calls);
   let scheduled = false;
   const scheduleRescan = () => {
     if (scheduled) return;
@@ -36,21 +48,21 @@ export function watchTarget(ctx: ContentScriptContext, onChange: (target: PageTa
     }, RESCAN_DELAY_MS);
   };
   const observer = new MutationObserver(scheduleRescan);
-  // Pages whose URL names the call need no observer at all.
+  // Lead pages need no observer at all.
   const observeIfNeeded = () => {
-    if (getPageTarget(url)) observer.disconnect();
+    if (getPageTarget(url)?.leadId) observer.disconnect();
     else observer.observe(document.documentElement, { childList: true, subtree: true });
   };
   function update() {
     scheduled = false;
-    const next = currentTarget(url, document);
+    const next = currentTarget(url, document, calls);
     if (!sameTarget(next, target)) onChange((target = next));
   }
   const follow = (newUrl: URL) => {
     if (newUrl.href === url.href) return;
     url = newUrl;
     observeIfNeeded();
-    if (getPageTarget(url)) return update();
+    if (getPageTarget(url)?.leadId) return update();
     // The links on the page still belong to the view being left (the `navigate` event comes
     // before Close renders the new one): no call until a rescan of the new view finds one.
     if (target) onChange((target = undefined));
@@ -59,7 +71,14 @@ export function watchTarget(ctx: ContentScriptContext, onChange: (target: PageTa
   ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => follow(newUrl));
   if (!hasNavigationApi()) watchLocationWithoutNavigationApi(ctx, () => follow(new URL(location.href)));
   observeIfNeeded();
-  ctx.onInvalidated(() => observer.disconnect());
+  // Close's answers arrive after the look that asked: look again then.
+  const unsubscribe = calls.subscribe(() => {
+    if (!getPageTarget(url)?.leadId) update();
+  });
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    unsubscribe();
+  });
   return target;
 }
 
