@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import type { Locator, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../e2e/harness';
 import { startVirtualDisplay } from '../e2e-firefox/virtual-display';
+import { standInSocket } from './stand-in-socket';
 import { APP, type Driver, type DriverOptions, type El, type Scope, type Tab, type Target } from './driver';
 
 // The scenario driver in Chromium: the production MV3 build, Playwright over the DevTools
@@ -70,7 +71,8 @@ export async function startChromiumDriver({ realKeys = false }: DriverOptions = 
     throw error;
   });
   const extensionUrl = (path: string) => `chrome-extension://${harness.extensionId}/${path.replace(/^\//, '')}`;
-  const inWorker = async <R, A>(fn: (arg: A) => R, arg?: A) => (await harness.worker()).evaluate(fn as never, arg) as Promise<Awaited<R>>;
+  const inWorker = async <R, A>(fn: (arg: A) => R, arg?: A): Promise<Awaited<R>> =>
+    (await (await harness.worker()).evaluate(fn as never, arg)) as Awaited<R>;
   return {
     browser: 'chromium',
     harness,
@@ -102,6 +104,9 @@ export async function startChromiumDriver({ realKeys = false }: DriverOptions = 
     // DevTools network emulation for every page and the service worker (Playwright applies a
     // context's offline state to its service workers too); the browser fires online/offline.
     setOffline: (offline) => harness.context.setOffline(offline),
+    standInSocket: standInSocket(harness.server),
+    alarms: () => inWorker(() => new Promise<string[]>((resolve) => chrome.alarms.getAll((all: { name: string }[]) => resolve(all.map((a) => a.name))))),
+    clearAlarms: () => inWorker(() => new Promise<void>((resolve) => chrome.alarms.clearAll(() => resolve()))),
     async close() {
       await harness.close();
       display?.stop();

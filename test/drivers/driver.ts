@@ -82,6 +82,12 @@ export interface Driver {
   stopBackground(): Promise<void>;
   /** The browser's own network emulation (DevTools / BiDi): offline, or back online. */
   setOffline(offline: boolean): Promise<void>;
+  /** The stand-in stops accepting connections (refuse) or listens again on its port (accept). */
+  standInSocket: { refuse(): Promise<void>; accept(): Promise<void> };
+  /** The names of the extension's pending alarms (browser.alarms.getAll()). */
+  alarms(): Promise<string[]>;
+  /** Clears every alarm of the extension, so only another path can deliver a waiting save. */
+  clearAlarms(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { startFirefoxHarness, type FirefoxHarness } from '../e2e-firefox/harness';
 import { startVirtualDisplay } from '../e2e-firefox/virtual-display';
+import { standInSocket } from './stand-in-socket';
 import { APP, type Command, type Driver, type DriverOptions, type El, type Scope, type Tab, type Target } from './driver';
 
 // The scenario driver in Firefox ESR: the shipped MV2 build over WebDriver BiDi (puppeteer-core;
@@ -93,12 +94,18 @@ type ExtensionGlobal = {
   browser: {
     storage: { local: { get(k: null): Promise<Record<string, unknown>>; set(i: object): Promise<void>; remove(k: string): Promise<void> } };
     commands: { getAll(): Promise<Command[]> };
+    alarms: { getAll(): Promise<{ name: string }[]>; clearAll(): Promise<boolean> };
   };
 };
 
 export async function startFirefoxDriver({ realKeys = false }: DriverOptions = {}): Promise<Driver & { harness: FirefoxHarness }> {
   const display = realKeys ? await startVirtualDisplay() : undefined;
-  const harness = await startFirefoxHarness({ display: display?.display }).catch((error) => {
+  const harness = await startFirefoxHarness({
+    display: display?.display,
+    // The stand-in is reached through a loopback proxy, which Firefox keeps open while offline
+    // unless told otherwise: with this, offline means offline for it too (setOffline below).
+    prefs: { 'network.disable-localhost-when-offline': true },
+  }).catch((error) => {
     display?.stop();
     throw error;
   });
@@ -145,10 +152,30 @@ export async function startFirefoxDriver({ realKeys = false }: DriverOptions = {
       throw new Error('Firefox keeps the MV2 background page running: it has no idle stop to reproduce.');
     },
     async setOffline(offline) {
-      // BiDi's network emulation for every browsing context, the add-on's background page too.
+      // Firefox's own offline mode (File > Work Offline), set in the browser's chrome window over
+      // BiDi (the harness allows system access): every window, the add-on's background page too,
+      // loses the network and gets offline/online events. BiDi's emulation.setNetworkConditions
+      // would not do: it leaves the background page online (seen on Firefox 153 ESR).
       const page = (await harness.browser.pages())[0] ?? (await harness.browser.newPage());
-      await bidi(page).send('emulation.setNetworkConditions', { networkConditions: offline ? { type: 'offline' } : null });
+      const session = bidi(page);
+      const tree = (await session.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as {
+        result: { contexts: { context: string; url: string }[] };
+      };
+      const chromeWindow = tree.result.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+      if (!chromeWindow) throw new Error('No browser window in BiDi’s chrome scope.');
+      await session.send('script.evaluate', {
+        expression: `Services.io.manageOfflineStatus = false; Services.io.offline = ${offline};`,
+        target: { context: chromeWindow.context },
+        awaitPromise: false,
+      });
+      // Going offline also ends the connections already open, as a lost network does; Firefox
+      // would otherwise keep using a kept-alive tunnel to the stand-in.
+      if (offline) harness.server.server.closeAllConnections();
     },
+    standInSocket: standInSocket(harness.server),
+    alarms: () =>
+      inExtension(async () => (await (globalThis as unknown as ExtensionGlobal).browser.alarms.getAll()).map((alarm) => alarm.name)),
+    clearAlarms: () => inExtension(async () => void (await (globalThis as unknown as ExtensionGlobal).browser.alarms.clearAll())),
     async close() {
       await harness.close();
       display?.stop();
