@@ -43,7 +43,8 @@ const lintCounts = (file) => () => {
 
 ensureNodeModules();
 const chrome = ensureChromium();
-if (!ensureVirtualDisplay()) console.log('Xvfb or xdotool missing and not installable here: the real-shortcut test will be skipped.');
+if (!ensureVirtualDisplay())
+  console.log('Xvfb or xdotool missing and not installable here: the real-shortcut tests will be skipped (and fail the run under CI=true).');
 process.env.CHROME_PATH ??= chrome;
 
 const npx = 'npx';
