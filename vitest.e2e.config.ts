@@ -4,7 +4,9 @@ import { defineConfig } from 'vitest/config';
 // One file at a time: each starts its own browser, and the machines have two cores.
 export default defineConfig({
   test: {
-    include: ['test/e2e/**/*.e2e.test.ts'],
+    include: ['test/scenarios/**/*.scenario.ts', 'test/e2e/**/*.e2e.test.ts'],
+    // The scenarios (test/scenarios/) are shared with Firefox: this picks their driver.
+    env: { E2E_BROWSER: 'chromium' },
     environment: 'node',
     fileParallelism: false,
     testTimeout: 60_000,

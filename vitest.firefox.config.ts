@@ -6,7 +6,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     // STORE_SCREENSHOTS=1 runs only the store screenshot script instead (docs/store/README.md).
-    include: process.env.STORE_SCREENSHOTS ? ['test/e2e-firefox/store-screenshots.shot.ts'] : ['test/e2e-firefox/**/*.test.ts'],
+    include: process.env.STORE_SCREENSHOTS
+      ? ['test/e2e-firefox/store-screenshots.shot.ts']
+      : ['test/scenarios/**/*.scenario.ts', 'test/e2e-firefox/**/*.test.ts'],
+    // The scenarios (test/scenarios/) are shared with Chromium: this picks their driver.
+    env: { E2E_BROWSER: 'firefox' },
     environment: 'node',
     fileParallelism: false,
     testTimeout: 60_000,

@@ -1,5 +1,7 @@
 // `npm test`: everything, in the order that fails fastest. Installs what is missing first
-// (npm packages, Debian's chromium), then prints one closing line: "N passed, N failed".
+// (npm packages, Debian's chromium), then prints one closing line: "N passed, N failed, N skipped".
+// Each vitest suite runs through scripts/run-vitest.mjs, as its own npm script does: skips are
+// counted, and under CI=true one not listed in test/skip-allowlist.json fails the run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,18 +19,19 @@ function step(name, command, args, { count } = {}) {
   console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
   const run = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
   const ok = run.status === 0;
-  const counted = count?.() ?? { passed: ok ? 1 : 0, failed: ok ? 0 : 1 };
+  const counted = { skipped: 0, ...(count?.() ?? { passed: ok ? 1 : 0, failed: ok ? 0 : 1 }) };
   if (!ok && counted.failed === 0) counted.failed = 1; // a crash with no report is still a failure
   results.push({ name, ok, seconds: (Date.now() - t0) / 1000, ...counted });
   return ok;
 }
 
-/** Counts from vitest's JSON report, so the closing line counts tests, not steps. */
-const vitestCounts = (file) => () => {
-  if (!existsSync(file)) return { passed: 0, failed: 0 };
-  const report = JSON.parse(readFileSync(file, 'utf8'));
-  return { passed: report.numPassedTests, failed: report.numFailedTests };
-};
+/** Counts run-vitest.mjs wrote from vitest's JSON report, so the closing line counts tests, not steps. */
+const vitestCounts = (file) => () => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { passed: 0, failed: 0 });
+/** A vitest suite (its config, or the unit tests' default one) through run-vitest.mjs. */
+const vitestSuite = (name, report, config) =>
+  step(name, 'node', ['scripts/run-vitest.mjs', ...(config ? ['--config', config] : []), '--counts', report], {
+    count: vitestCounts(report),
+  });
 
 /** web-ext lint: 0 errors is the bar (warnings are reported, not failed on). */
 const lintCounts = (file) => () => {
@@ -40,7 +43,8 @@ const lintCounts = (file) => () => {
 
 ensureNodeModules();
 const chrome = ensureChromium();
-if (!ensureVirtualDisplay()) console.log('Xvfb or xdotool missing and not installable here: the real-shortcut test will be skipped.');
+if (!ensureVirtualDisplay())
+  console.log('Xvfb or xdotool missing and not installable here: the real-shortcut tests will be skipped (and fail the run under CI=true).');
 process.env.CHROME_PATH ??= chrome;
 
 const npx = 'npx';
@@ -51,9 +55,7 @@ const lintReport = join(reports, 'lint.json');
 // Types generated from the sources (locales/*.yml, entrypoints) before they are checked.
 spawnSync(npx, ['wxt', 'prepare'], { stdio: 'inherit' });
 step('typecheck', npx, ['tsc', '--noEmit']);
-step('unit tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`], {
-  count: vitestCounts(unitReport),
-});
+vitestSuite('unit tests (happy-dom; sanitiser, paste and note tests in jsdom)', unitReport);
 const built = step('build for Chrome', npx, ['wxt', 'build']);
 step('build for Firefox', npx, ['wxt', 'build', '-b', 'firefox']);
 step('build for Firefox (MV3, not shipped: README)', npx, ['wxt', 'build', '-b', 'firefox', '--mv3']);
@@ -61,15 +63,10 @@ step('size budget', 'node', ['scripts/size-budget.mjs']);
 spawnSync('sh', ['-c', `npx web-ext lint --source-dir .output/firefox-mv2 --output json > ${lintReport}`], {
   stdio: 'inherit',
 });
-results.push({ name: 'web-ext lint (Firefox build)', seconds: 0, ...lintCounts(lintReport)() });
+results.push({ name: 'web-ext lint (Firefox build)', seconds: 0, skipped: 0, ...lintCounts(lintReport)() });
 results.at(-1).ok = results.at(-1).failed === 0;
 if (built) {
-  step(
-    'end-to-end tests (Chromium, production build)',
-    npx,
-    ['vitest', 'run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eReport}`],
-    { count: vitestCounts(e2eReport) },
-  );
+  vitestSuite('end-to-end tests (Chromium, production build)', e2eReport, 'vitest.e2e.config.ts');
 }
 // Firefox: the shipped MV2 build in Debian's firefox-esr over WebDriver BiDi, plus its lint check.
 let firefox;
@@ -77,25 +74,21 @@ try {
   firefox = ensureFirefox();
 } catch (error) {
   console.log(`\n${error.message}`);
-  results.push({ name: 'Firefox (not found, not installable)', ok: false, seconds: 0, passed: 0, failed: 1 });
+  results.push({ name: 'Firefox (not found, not installable)', ok: false, seconds: 0, passed: 0, failed: 1, skipped: 0 });
 }
 if (firefox && existsSync('.output/firefox-mv2/manifest.json')) {
   process.env.FIREFOX_PATH ??= firefox;
   const firefoxReport = join(reports, 'firefox.json');
-  step(
-    'end-to-end tests (Firefox ESR, shipped build) and web-ext lint warnings',
-    npx,
-    ['vitest', 'run', '--config', 'vitest.firefox.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${firefoxReport}`],
-    { count: vitestCounts(firefoxReport) },
-  );
+  vitestSuite('end-to-end tests (Firefox ESR, shipped build) and web-ext lint warnings', firefoxReport, 'vitest.firefox.config.ts');
 }
 step('store zips: npm run zip, and a rebuild from the Firefox sources zip', 'node', ['scripts/zip-check.mjs']);
 rmSync(reports, { recursive: true, force: true });
 
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
 const failed = results.reduce((sum, r) => sum + r.failed, 0);
+const skipped = results.reduce((sum, r) => sum + r.skipped, 0);
 console.log('\nSummary');
-for (const r of results) console.log(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.passed} passed, ${r.failed} failed, ${r.seconds.toFixed(1)} s)`);
+for (const r of results) console.log(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped, ${r.seconds.toFixed(1)} s)`);
 console.log(`  total time ${((Date.now() - started) / 1000).toFixed(0)} s`);
-console.log(`\n${passed} passed, ${failed} failed`);
+console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed === 0 && results.every((r) => r.ok) ? 0 : 1);

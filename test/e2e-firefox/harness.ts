@@ -18,6 +18,8 @@ export type StandIn = ReturnType<typeof createCloseStandIn>;
 
 export interface FirefoxHarness {
   standIn: StandIn;
+  /** The stand-in's server, which the offline scenarios stop and start again. */
+  server: Awaited<ReturnType<typeof startStandInServer>>;
   browser: Browser;
   /** moz-extension://<uuid>/<path>, fixed through the extensions.webextensions.uuids pref. */
   extensionUrl(path: string): string;
@@ -98,6 +100,7 @@ export async function startFirefoxHarness({ display, prefs = {} }: FirefoxHarnes
 
   return {
     standIn,
+    server,
     browser: ff,
     extensionUrl,
     openExtensionPage,

@@ -11,9 +11,12 @@ export const EXTENSION_DIR = resolve(process.env.WXT_OUT_DIR ?? '.output', 'chro
 export const APP = 'https://app.close.com';
 
 export type StandIn = ReturnType<typeof createCloseStandIn>;
+export type RunningServer = Awaited<ReturnType<typeof startStandInServer>>;
 
 export interface Harness {
   standIn: StandIn;
+  /** The stand-in's server, which the offline scenarios stop and start again. */
+  server: RunningServer;
   context: BrowserContext;
   extensionId: string;
   /** The service worker, looked up again: MV3 may have stopped and restarted it. */
@@ -80,6 +83,7 @@ export async function startHarness({ display, locale }: HarnessOptions = {}): Pr
 
   return {
     standIn,
+    server,
     get context() {
       return context;
     },

@@ -1,13 +1,16 @@
-import type { Page } from 'puppeteer-core';
+/** Anything that runs a function in the page: a scenario's Tab, or a driver's own page. */
+export interface InPage {
+  evaluate<R, A>(fn: (arg: A) => R, arg: A): Promise<Awaited<R>>;
+}
 
 /**
  * Clicks one of the app's own navigation links (Close's router: history.pushState, then a
  * re-render) and measures, inside the page, from the pushState call to the launcher showing
  * (`expectLauncher`) or going away. In-page clocks leave the automation's latency out.
  */
-export function timeLauncherAfterPushState(page: Page, linkText: string, expectLauncher: boolean): Promise<number> {
+export function timeLauncherAfterPushState(page: InPage, linkText: string, expectLauncher: boolean): Promise<number> {
   return page.evaluate(
-    (linkText, expectLauncher) =>
+    ({ linkText, expectLauncher }: { linkText: string; expectLauncher: boolean }) =>
       new Promise<number>((resolve, reject) => {
         const root = document.querySelector('close-quick-edit')?.shadowRoot;
         if (!root) return reject(new Error('The content script has not mounted its shadow root.'));
@@ -35,13 +38,12 @@ export function timeLauncherAfterPushState(page: Page, linkText: string, expectL
         if (!link) return finish(new Error(`No navigation link "${linkText}".`));
         link.click();
       }),
-    linkText,
-    expectLauncher,
+    { linkText, expectLauncher },
   );
 }
 
 /** Inbox -> lead (the launcher appears) and back (it goes away), `rounds` times each. */
-export async function measureNavigation(page: Page, leadName: string, rounds: number) {
+export async function measureNavigation(page: InPage, leadName: string, rounds: number) {
   const delays: number[] = [];
   for (let i = 0; i < rounds; i++) {
     delays.push(await timeLauncherAfterPushState(page, leadName, true));

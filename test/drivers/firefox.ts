@@ -1,0 +1,186 @@
+import { keyStoreOf } from '../e2e-firefox/key-store';
+import { spawnSync } from 'node:child_process';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { startFirefoxHarness, type FirefoxHarness } from '../e2e-firefox/harness';
+import { startVirtualDisplay } from '../e2e-firefox/virtual-display';
+import { standInSocket } from './stand-in-socket';
+import { APP, type Command, type Driver, type DriverOptions, type El, type Scope, type Tab, type Target } from './driver';
+
+// The scenario driver in Firefox ESR: the shipped MV2 build over WebDriver BiDi (puppeteer-core;
+// test/e2e-firefox/harness.ts starts it against the stand-in). Elements are found by role and
+// name as Firefox's accessibility engine computes them (BiDi's accessibility locator).
+
+const quote = (text: string) => text.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+
+function selectorOf(target: Target): string {
+  const scope: Scope = target.in ?? 'page';
+  const prefix =
+    typeof scope === 'object' ? `close-quick-edit-feed[data-call-id="${scope.feed}"] >>> ` : scope === 'panel' ? 'close-quick-edit >>> ' : '';
+  if ('role' in target)
+    return `${prefix}::-p-aria(${target.name === undefined ? '' : `[name="${quote(target.name)}"]`}[role="${target.role}"])`;
+  // Firefox gives some controls (a password field) no role; their <label> carries the name.
+  if ('label' in target) return `${prefix}::-p-aria(${target.label})`;
+  return `${prefix}${target.css}`;
+}
+
+/** A matched <label> stands for the control it labels. */
+const controlOf = async (handle: ElementHandle<Element>) =>
+  ((await handle.evaluateHandle((el) => (el instanceof HTMLLabelElement ? (el.control ?? el) : el))).asElement() ?? handle) as ElementHandle<Element>;
+
+/** 'Control+Enter' as puppeteer's down/press/up. */
+async function pressChord(page: Page, keys: string) {
+  const parts = keys.split('+');
+  const key = parts.pop()!;
+  for (const modifier of parts) await page.keyboard.down(modifier as never);
+  await page.keyboard.press(key as never);
+  for (const modifier of parts.reverse()) await page.keyboard.up(modifier as never);
+}
+
+function element(page: Page, target: Target): El {
+  const selector = selectorOf(target);
+  const find = async () => {
+    const handle = await page.waitForSelector(selector, { visible: true });
+    if (!handle) throw new Error(`${selector} not found.`);
+    return controlOf(handle);
+  };
+  const now = async () => {
+    const handle = await page.$(selector);
+    return handle ? controlOf(handle) : undefined;
+  };
+  return {
+    waitFor: async () => void (await find()),
+    count: async () => (await page.$$(selector)).length,
+    click: async () => (await find()).click(),
+    async fill(text) {
+      const field = await find();
+      await field.evaluate((el) => (el as HTMLInputElement).select());
+      await field.type(text);
+    },
+    async typeAtEnd(text) {
+      const field = await find();
+      await field.evaluate((el) => {
+        (el as HTMLElement).focus();
+        if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) el.setSelectionRange(el.value.length, el.value.length);
+      });
+      await field.type(text);
+    },
+    async press(keys) {
+      await (await find()).focus();
+      await pressChord(page, keys);
+    },
+    select: async (value) => void (await (await find()).select(value)),
+    value: async () =>
+      (await now())?.evaluate((el) => ('value' in el ? String((el as HTMLInputElement).value) : (el as HTMLElement).innerText)),
+    text: async () => (await now())?.evaluate((el) => el.textContent ?? ''),
+    attribute: async (name) => (await now())?.evaluate((el, n) => el.getAttribute(n), name),
+    isFocused: async () => (await (await now())?.evaluate((el) => el === (el.getRootNode() as Document | ShadowRoot).activeElement)) ?? false,
+    evaluate: async (fn, arg) => (await find()).evaluate(fn as never, arg) as never,
+  };
+}
+
+function tab(page: Page): Tab {
+  return {
+    get: (target) => element(page, target),
+    url: () => page.evaluate(() => location.href),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    press: (keys) => pressChord(page, keys),
+    type: (text) => page.keyboard.type(text),
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+  };
+}
+
+type ExtensionGlobal = {
+  browser: {
+    storage: { local: { get(k: null): Promise<Record<string, unknown>>; set(i: object): Promise<void>; remove(k: string): Promise<void> } };
+    commands: { getAll(): Promise<Command[]> };
+    alarms: { getAll(): Promise<{ name: string }[]>; clearAll(): Promise<boolean> };
+  };
+};
+
+export async function startFirefoxDriver({ realKeys = false }: DriverOptions = {}): Promise<Driver & { harness: FirefoxHarness }> {
+  const display = realKeys ? await startVirtualDisplay() : undefined;
+  const harness = await startFirefoxHarness({
+    display: display?.display,
+    // The stand-in is reached through a loopback proxy, which Firefox keeps open while offline
+    // unless told otherwise: with this, offline means offline for it too (setOffline below).
+    prefs: { 'network.disable-localhost-when-offline': true },
+  }).catch((error) => {
+    display?.stop();
+    throw error;
+  });
+  /** Runs a function in one of the add-on's own pages, where `browser` is the WebExtension API. */
+  const inExtension = async <R, A>(fn: (arg: A) => R, arg?: A): Promise<Awaited<R>> => {
+    const page = await harness.openExtensionPage('popup.html');
+    try {
+      return (await page.evaluate(fn as never, arg as never)) as Awaited<R>;
+    } finally {
+      await page.close();
+    }
+  };
+  const bidi = (page: Page) =>
+    (page.mainFrame() as unknown as { browsingContext: { userContext: { browser: { session: { send(m: string, p: object): Promise<unknown> } } } } })
+      .browsingContext.userContext.browser.session;
+  return {
+    browser: 'firefox',
+    harness,
+    standIn: harness.standIn,
+    extensionUrl: (path) => harness.extensionUrl(path),
+    openExtensionPage: async (path) => tab(await harness.openExtensionPage(path)),
+    async openClosePage(path, { beforeLoad } = {}) {
+      const page = await harness.browser.newPage();
+      if (beforeLoad) await page.evaluateOnNewDocument(beforeLoad);
+      await page.goto(`${APP}${path}`);
+      return tab(page);
+    },
+    async hasTab(prefix) {
+      const urls = await Promise.all((await harness.browser.pages()).map((p) => p.evaluate(() => location.href).catch(() => '')));
+      return urls.some((url) => url.startsWith(prefix));
+    },
+    connect: (apiKey) => harness.connect(apiKey),
+    storage: () => harness.extensionStorage(),
+    keyStore: () => keyStoreOf(harness),
+    // Each function runs in the add-on's page: it can name nothing from here but its argument.
+    setStorage: (items) => inExtension((i) => (globalThis as unknown as ExtensionGlobal).browser.storage.local.set(i), items),
+    removeStorage: (key) => inExtension((k) => (globalThis as unknown as ExtensionGlobal).browser.storage.local.remove(k), key),
+    commands: () => inExtension(() => (globalThis as unknown as ExtensionGlobal).browser.commands.getAll()),
+    async pressRealKeys(chord) {
+      if (!display) throw new Error('Real key presses need the driver started with { realKeys: true }.');
+      const key = spawnSync('xdotool', ['key', '--clearmodifiers', chord], { env: { ...process.env, DISPLAY: display.display } });
+      if (key.status !== 0) throw new Error(`xdotool failed: ${key.stderr}`);
+    },
+    async stopBackground() {
+      throw new Error('Firefox keeps the MV2 background page running: it has no idle stop to reproduce.');
+    },
+    async setOffline(offline) {
+      // Firefox's own offline mode (File > Work Offline), set in the browser's chrome window over
+      // BiDi (the harness allows system access): every window, the add-on's background page too,
+      // loses the network and gets offline/online events. BiDi's emulation.setNetworkConditions
+      // would not do: it leaves the background page online (seen on Firefox 153 ESR).
+      const page = (await harness.browser.pages())[0] ?? (await harness.browser.newPage());
+      const session = bidi(page);
+      const tree = (await session.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as {
+        result: { contexts: { context: string; url: string }[] };
+      };
+      const chromeWindow = tree.result.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+      if (!chromeWindow) throw new Error('No browser window in BiDi’s chrome scope.');
+      await session.send('script.evaluate', {
+        expression: `Services.io.manageOfflineStatus = false; Services.io.offline = ${offline};`,
+        target: { context: chromeWindow.context },
+        awaitPromise: false,
+      });
+      // Going offline also ends the connections already open, as a lost network does; Firefox
+      // would otherwise keep using a kept-alive tunnel to the stand-in.
+      if (offline) harness.server.server.closeAllConnections();
+    },
+    standInSocket: standInSocket(harness.server),
+    alarms: () =>
+      inExtension(async () => (await (globalThis as unknown as ExtensionGlobal).browser.alarms.getAll()).map((alarm) => alarm.name)),
+    clearAlarms: () => inExtension(async () => void (await (globalThis as unknown as ExtensionGlobal).browser.alarms.clearAll())),
+    async close() {
+      await harness.close();
+      display?.stop();
+    },
+  };
+}
