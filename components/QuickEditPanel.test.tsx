@@ -27,7 +27,7 @@ const DATA: PanelData = {
   calls: CALLS,
   selectedCallId: CALLS[0]!.id,
   outcomes: [],
-  queued: [],
+  pending: [],
 };
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
