@@ -72,13 +72,14 @@ export function createOutbox(item = outboxItem) {
         return save && then(save);
       }),
     /** Removes the save unless `busy` says its request is on the wire; in one turn with the read. */
-    removeUnless: (id: string, busy: () => boolean): Promise<'removed' | 'busy' | 'absent'> =>
+    removeUnless: (id: string, busy: () => boolean): Promise<Save | 'busy' | 'absent'> =>
       serial(async () => {
         const saves = await read();
-        if (!saves.some((s) => s.id === id)) return 'absent';
+        const save = saves.find((s) => s.id === id);
+        if (!save) return 'absent';
         if (busy()) return 'busy';
         await item.setValue(saves.filter((s) => s.id !== id));
-        return 'removed';
+        return save;
       }),
     clear: () => modify(() => []),
   };

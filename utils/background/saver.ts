@@ -65,11 +65,16 @@ export function createSaver(deps: SaverDeps) {
 
   const isFinal = (result: SaveResult) => result.state !== 'sending' && result.state !== 'waiting' && result.state !== 'accepted';
 
-  /** Tells whoever waits, and the tab that made the save; final results are remembered a while. */
-  function report(save: Save, result: SaveResult) {
+  /**
+   * Tells the tab that made the save; final results, and saves parked in the outbox (`held`),
+   * also answer whoever waits in status(). Final results are remembered a while.
+   */
+  function report(save: Save, result: SaveResult, held = false) {
     if (isFinal(result)) {
       finished.set(save.id, result);
       if (finished.size > 200) finished.delete(finished.keys().next().value!);
+    }
+    if (isFinal(result) || held) {
       const waiters = waiting.get(save.id) ?? [];
       waiting.delete(save.id);
       waiters.forEach((resolve) => resolve(result));
@@ -81,30 +86,33 @@ export function createSaver(deps: SaverDeps) {
   const waitFor = (saveId: string) =>
     new Promise<SaveResult>((resolve) => waiting.set(saveId, [...(waiting.get(saveId) ?? []), resolve]));
 
-  /** A request, only if the save is still in the outbox at this very moment (Cancel is final). */
-  async function request<T>(save: Save, send: () => Promise<T>): Promise<T | 'gone'> {
+  /**
+   * A request, only if the save is still in the outbox at this very moment (Cancel is final).
+   * A write on the wire can no longer be called back; a read can (the write is not sent then).
+   */
+  async function request<T>(save: Save, send: () => Promise<T>, write: boolean): Promise<T | 'gone'> {
     // Wrapped, so the outbox's turn ends when the request starts, not when it is answered.
     const started = await deps.outbox.holding(save.id, () => {
-      inFlight.add(save.id);
+      if (write) inFlight.add(save.id);
       return { answer: send() };
     });
     if (!started) return 'gone';
     try {
       return await started.answer;
     } finally {
-      inFlight.delete(save.id);
+      if (write) inFlight.delete(save.id);
     }
   }
 
   /** One attempt: read the call, then write it unless that would overwrite someone else. */
   async function attempt(client: CloseClient, save: Save): Promise<Attempt | 'gone'> {
-    const current: Step | 'gone' = await request(save, () => client.getCall(save.callId));
+    const current: Step | 'gone' = await request(save, () => client.getCall(save.callId), false);
     if (current === 'gone') return 'gone';
     if (!current.ok) return attemptOf(current.error);
     if (alreadyApplied(current.value, save.changes)) return { state: 'saved', call: current.value };
     if (save.base && isConflict(save.base, current.value, save.changes))
       return { state: 'conflict', theirs: callBase(current.value) };
-    const put: Step | 'gone' = await request(save, () => client.updateCall(save.callId, save.changes));
+    const put: Step | 'gone' = await request(save, () => client.updateCall(save.callId, save.changes), true);
     if (put === 'gone') return 'gone';
     return put.ok ? { state: 'saved', call: put.value } : attemptOf(put.error);
   }
@@ -118,7 +126,7 @@ export function createSaver(deps: SaverDeps) {
   async function hold(save: Save, reason: WaitReason, until?: number): Promise<Run> {
     const wait = { reason, ...(until !== undefined && { until }) };
     await deps.outbox.update(save.id, { wait, attempts: 0 });
-    report(save, progressOf({ ...save, wait }));
+    report(save, progressOf({ ...save, wait }), true);
     if (until !== undefined) deps.wakeAt?.(until);
     return 'held';
   }
@@ -192,7 +200,7 @@ export function createSaver(deps: SaverDeps) {
         if ((await run(save)) === 'held') {
           // Later saves of this call wait behind it, in order, for the same reason.
           const wait = (await deps.outbox.list()).find((s) => s.id === save.id)?.wait;
-          for (const later of saves.slice(1)) if (wait) report(later, progressOf({ ...later, wait }));
+          for (const later of saves.slice(1)) if (wait) report(later, progressOf({ ...later, wait }), true);
           return;
         }
       }
@@ -249,11 +257,11 @@ export function createSaver(deps: SaverDeps) {
 
     /** Cancels a save that is not on the wire; one whose request is on its way cannot be called back. */
     async cancel(saveId: string): Promise<SaveResult> {
-      const save = await find(saveId);
+      // One outbox turn: no request can start between the check and the removal.
       const removed = await deps.outbox.removeUnless(saveId, () => inFlight.has(saveId));
       if (removed === 'busy') return { state: 'sending' };
-      if (removed === 'absent' || !save) return finished.get(saveId) ?? { state: 'unknown' };
-      report(save, { state: 'cancelled' });
+      if (removed === 'absent') return finished.get(saveId) ?? { state: 'unknown' };
+      report(removed, { state: 'cancelled' });
       return { state: 'cancelled' };
     },
 
