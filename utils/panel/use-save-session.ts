@@ -144,8 +144,10 @@ export function useSaveSession(target: PageTarget) {
           reply.ok ? dispatch({ type: 'cancel-reply', saveId: effect.saveId, result: reply.value }) : answer(effect.saveId, reply),
         );
       case 'focus-note':
-        // Now, before the render that disables Save: focus never falls to Close's page.
-        return noteRef.current?.focus();
+        // Now, before the render that disables Save (focus never falls to Close's page), and
+        // again once rendered, for a Note box that is only now being shown.
+        noteRef.current?.focus();
+        return queueMicrotask(() => noteRef.current?.focus());
     }
   }
 
