@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { DEMO } from '../close-stand-in/demo-data.mjs';
 import { apiRequests, basicAuth, startHarness, type Harness } from './harness';
 import { pickOutcome } from './outcome';
+import { chooseCall } from './choose-call';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -76,7 +77,7 @@ test('a rich-text note keeps its formatting when the rep adds to it, and the rep
 test('an outcome-only change sends only outcome_id, saved with Ctrl+Enter; a recorded call keeps its recording', async () => {
   const call = DEMO.calls.acmeRecorded;
   const { page, dialog } = await openPanel(DEMO.leads.acme.id);
-  await dialog.getByLabel('Call').selectOption(call.id);
+  await chooseCall(dialog, call.id);
   await expect.poll(() => dialog.getByLabel('Note').inputValue()).toContain('Left details with reception.');
   await pickOutcome(dialog, 'Meeting booked');
   await dialog.getByLabel('Note').press('Control+Enter');
@@ -104,7 +105,7 @@ test('an outcome-only change sends only outcome_id, saved with Ctrl+Enter; a rec
 test('an outcome no longer in the list stays visible as "Unknown outcome" and is not sent back', async () => {
   const call = DEMO.calls.acmeDeletedOutcome;
   const { page, dialog } = await openPanel(DEMO.leads.acme.id);
-  await dialog.getByLabel('Call').selectOption(call.id);
+  await chooseCall(dialog, call.id);
   await expect.poll(() => dialog.getByLabel('Outcome').inputValue()).toBe('Unknown outcome');
   expect(await dialog.getByLabel('Outcome').getAttribute('data-value')).toBe(DEMO.deletedOutcomeId);
   // Meetings-only outcomes are not offered for calls.

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { DEMO } from '../close-stand-in/demo-data.mjs';
 import { apiRequests, startHarness, type Harness } from './harness';
 import { pickOutcome } from './outcome';
+import { chooseCall } from './choose-call';
 
 // Issue 3's soak: many saves across 20 calls while Close answers 429, 503, drops connections,
 // answers slowly, and the worker is stopped mid-save. At the end Close must hold exactly what
@@ -82,7 +83,7 @@ test(`soak: ${SAVES} saves across ${LEADS * CALLS_PER_LEAD} calls with faults an
     }
     const dialog = page.getByRole('dialog', { name: /call/i });
     const callId = pick(lead.calls);
-    await dialog.getByLabel('Call').selectOption(callId);
+    await chooseCall(dialog, callId);
     await expect.poll(() => dialog.getByLabel('Call').inputValue()).toBe(callId);
 
     const note = `soak ${i} for …${callId.slice(-4)}: ${'x'.repeat(Math.floor(random() * 40))}`;
