@@ -151,11 +151,12 @@ export function createSaver(deps: SaverDeps) {
       if (result === 'gone') return 'done'; // cancelled, or finished by another worker
       if (result.state !== 'retry') {
         await deps.outbox.remove(save.id);
+        // Said first (Saved is what the rep waits for); the rest is done before this call's next save runs.
+        report(save, result);
         if (result.state === 'saved') {
           await deps.outbox.rebase(save.callId, callBase(result.call));
-          await deps.confirmed?.(save, result.call);
+          await deps.confirmed?.(save, result.call).catch(() => undefined);
         }
-        report(save, result);
         return 'done';
       }
       const { error } = result;
