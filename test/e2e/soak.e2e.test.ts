@@ -187,6 +187,8 @@ test(`soak: overlapping saves, typing during saves, two tabs on one call, SIGKIL
   const chosen = new Map<string, string>();
   const counts = { overlapping: 0, typedDuring: 0, twoTabs: 0, killed: 0, conflictsResolved: 0 };
   const started = Date.now();
+  // Only this run's PUTs are judged (the first soak used the same calls).
+  const earlierPuts = apiRequests(harness.standIn, 'PUT').length;
   const open = async (leadId: string, callId: string) => {
     const page = await harness.leadPage(leadId);
     await page.getByRole('button', { name: 'Quick edit call' }).click();
@@ -273,7 +275,7 @@ test(`soak: overlapping saves, typing during saves, two tabs on one call, SIGKIL
   // A stale overwrite: a successful PUT of a call whose text is older than one already succeeded.
   let stale = 0;
   const newest = new Map<string, number>();
-  for (const put of (apiRequests(harness.standIn, 'PUT') as Logged[]).filter((p) => p.status === 200)) {
+  for (const put of (apiRequests(harness.standIn, 'PUT') as Logged[]).slice(earlierPuts).filter((p) => p.status === 200)) {
     const callId = put.path.split('/')[4]!;
     const index = Number(/^soak (\d+) /.exec(String(put.body?.note ?? ''))?.[1] ?? -1);
     if (index < (newest.get(callId) ?? -1)) stale++;
