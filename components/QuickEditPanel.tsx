@@ -1,7 +1,6 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { hasChanges } from '@/utils/call-changes';
-import { callLabel } from '@/utils/format';
 import { noteFromBoxText, notePlainText, noteSize, sameNote, noteOfCall } from '@/utils/note-content';
 import { hasFormatting } from '@/utils/note-html';
 import { outcomeForShortcut } from '@/utils/outcome-shortcut';
@@ -18,7 +17,8 @@ import { ConflictAlert } from './ConflictAlert';
 import { NoCallFound } from './NoCallFound';
 import { NoteEditor } from './NoteEditor';
 import { OutcomePicker } from './OutcomePicker';
-import { ErrorMessage, SaveAlert, SaveFeedback } from './SaveFeedback';
+import { ErrorMessage, SaveFeedback } from './SaveFeedback';
+import { DraftNotice, GoBackNotice } from './SessionNotices';
 import { ShortcutHelp } from './ShortcutHelp';
 import { usePanelPosition } from './usePanelPosition';
 
@@ -158,15 +158,13 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
         </div>
       )}
       {backTo && s.goBack && (
-        <div role="alert" class="error">
-          <p>
-            <strong>{i18n.t('panel.goBackTitle', [callLabel(backTo, { ...(data?.contacts && { contacts: data.contacts }) })])}</strong>
-          </p>
-          <SaveAlert status={s.goBack.problem} now={now} noteSize={size} onRetry={() => {}} onCancel={() => {}} onOpenSettings={openSettings} />
-          <button type="button" onClick={trusted(() => dispatch({ type: 'go-back' }))}>
-            {i18n.t('panel.goBack')}
-          </button>
-        </div>
+        <GoBackNotice
+          goBack={s.goBack}
+          call={backTo}
+          contacts={data?.contacts}
+          onGoBack={trusted(() => dispatch({ type: 'go-back' }))}
+          onOpenSettings={openSettings}
+        />
       )}
       {s.load.state === 'loading' && <p class="muted">{i18n.t('panel.loading')}</p>}
       {s.load.state === 'failed' && (
@@ -199,19 +197,11 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
             error={fieldErrors?.outcome_id}
             onChange={(outcomeId) => dispatch({ type: 'pick-outcome', outcomeId })}
           />
-          {s.draft.kind !== 'none' && (
-            <p class="draft">
-              {i18n.t(s.draft.kind === 'restored' ? 'panel.draftRestored' : 'panel.newerDraft')}{' '}
-              {s.draft.kind === 'newer' && (
-                <button type="button" class="link" onClick={trusted(() => dispatch({ type: 'use-newer-draft' }))}>
-                  {i18n.t('panel.useDraft')}
-                </button>
-              )}{' '}
-              <button type="button" class="link" onClick={trusted(() => dispatch({ type: 'discard-draft' }))}>
-                {i18n.t('panel.discardDraft')}
-              </button>
-            </p>
-          )}
+          <DraftNotice
+            draft={s.draft}
+            onUse={trusted(() => dispatch({ type: 'use-newer-draft' }))}
+            onDiscard={trusted(() => dispatch({ type: 'discard-draft' }))}
+          />
           <div class="actions">
             <button type="button" class="primary" disabled={!canSave(s)} onClick={trusted(() => save())}>
               {i18n.t('panel.save')}

@@ -80,8 +80,13 @@ test('a rich-text note keeps its formatting when the rep adds to it, and the rep
 test('an outcome-only change sends only outcome_id, saved with Ctrl+Enter; a recorded call keeps its recording', async () => {
   const call = DEMO.calls.acmeRecorded;
   const page = await openPanel(DEMO.leads.acme.id);
+  // Real key presses: a script's select() makes an untrusted change, which the panel ignores (issue 13).
   const picker = await find(page, PANEL.call);
-  await picker.select(call.id);
+  const values = await picker.evaluate((el) => [...(el as HTMLSelectElement).options].map((o) => o.value));
+  await picker.focus();
+  for (let at = values.indexOf(await picker.evaluate((el) => (el as HTMLSelectElement).value)); at < values.indexOf(call.id); at++)
+    await page.keyboard.press('ArrowDown');
+  await expect.poll(() => picker.evaluate((el) => (el as HTMLSelectElement).value)).toBe(call.id);
   await expect.poll(() => valueOf(page, PANEL.note)).toContain('Left details with reception.');
   await pickOutcome(page, 'Meeting booked');
   await (await find(page, PANEL.note)).focus();
