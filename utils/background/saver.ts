@@ -62,6 +62,8 @@ export function createSaver(deps: SaverDeps) {
   const finished = new Map<string, SaveResult>();
   const busyCalls = new Set<string>();
   const inFlight = new Set<string>();
+  /** Saves stored by this worker whose first attempt has not started yet. */
+  const fresh = new Set<string>();
 
   const isFinal = (result: SaveResult) => result.state !== 'sending' && result.state !== 'waiting' && result.state !== 'accepted';
 
@@ -132,6 +134,9 @@ export function createSaver(deps: SaverDeps) {
   }
 
   async function run(save: Save): Promise<Run> {
+    // A save this worker just stored was stored with its first attempt counted (one write less
+    // before the first request); any other count is attempts of an earlier worker.
+    const isFresh = fresh.delete(save.id);
     // Never sent blind: a save of an older version waits for the rep; a save of another account
     // waits for that account's key.
     if (!save.owner) return save.wait?.reason === 'unclaimed' ? 'held' : hold(save, 'unclaimed');
@@ -144,9 +149,10 @@ export function createSaver(deps: SaverDeps) {
     // Attempts left over from an earlier worker mean its request was cut off on the wire, and
     // may still reach Close: give it time to land, so the check below sees it and no older
     // text overtakes a newer one.
-    if (save.attempts > 0) await sleep(INTERRUPTED_GRACE_MS);
-    for (let attempts = save.attempts + 1; ; attempts++) {
-      await deps.outbox.update(save.id, { attempts });
+    const before = isFresh ? 0 : save.attempts;
+    if (before > 0) await sleep(INTERRUPTED_GRACE_MS);
+    for (let attempts = before + 1; ; attempts++) {
+      if (!isFresh || attempts > 1) await deps.outbox.update(save.id, { attempts });
       const result = await attempt(client, save);
       if (result === 'gone') return 'done'; // cancelled, or finished by another worker
       if (result.state !== 'retry') {
@@ -161,7 +167,7 @@ export function createSaver(deps: SaverDeps) {
       }
       const { error } = result;
       // Attempts count per session of trying: a save that waited starts afresh.
-      const tries = attempts - save.attempts;
+      const tries = attempts - before;
       if (!canRetry(error.kind, error.status, tries)) {
         if (error.kind === 'rate-limited' || (error.kind === 'server' && error.status === 500)) {
           await deps.outbox.remove(save.id);
@@ -228,7 +234,8 @@ export function createSaver(deps: SaverDeps) {
       const connection = await deps.connection();
       // With no key connected there is no account to tie it to: nothing is stored or sent.
       if (!connection) return { state: 'failed', error: NOT_CONNECTED() };
-      await deps.outbox.add({ ...save, owner: ownerOf(connection.account), attempts: 0, createdAt: now() });
+      await deps.outbox.add({ ...save, owner: ownerOf(connection.account), attempts: 1, createdAt: now() });
+      fresh.add(save.id);
       void drain(save.callId, true);
       return { state: 'accepted' };
     },
