@@ -121,7 +121,12 @@ export function useSaveSession(target: PageTarget) {
   function run(effect: Effect) {
     switch (effect.type) {
       case 'load':
-        return void send({ type: 'panel.load', ...target }).then((reply) => dispatch({ type: 'loaded', token: effect.token, reply }));
+        return void send({ type: 'panel.load', ...target }).then((reply) => {
+          dispatch({ type: 'loaded', token: effect.token, reply });
+          // Saves of these calls still on their way: followed like the panel's own (pushes may be missed).
+          if (reply.ok && reply.value.connected && state.current.loadToken === effect.token)
+            reply.value.pending.forEach((save) => void follow(save.saveId));
+        });
       case 'read-draft':
         return void drafts.get(effect.callId).then(
           (draft) => dispatch({ type: 'draft-read', callId: effect.callId, showToken: effect.showToken, draft }),
