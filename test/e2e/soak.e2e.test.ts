@@ -151,7 +151,10 @@ test(`soak: ${SAVES} saves across ${LEADS * CALLS_PER_LEAD} calls with faults an
   for (const put of puts.filter((p) => p.status === 200)) {
     const callId = put.path.split('/')[4]!;
     const index = Number(/^soak (\d+) /.exec(String(put.body?.note ?? ''))?.[1] ?? -1);
-    if (index < (newest.get(callId) ?? -1)) regressions++;
+    if (index < (newest.get(callId) ?? -1)) {
+      regressions++;
+      console.log(`older text after a newer one: …${callId.slice(-4)} save ${index} after ${newest.get(callId)}, at ${put.time}; that call's PUTs: ${puts.filter((p) => p.path === put.path).map((p) => `${/^soak (\d+) /.exec(String(p.body?.note ?? ''))?.[1]}:${p.status}@${p.time}`).join(' ')}`);
+    }
     newest.set(callId, Math.max(index, newest.get(callId) ?? -1));
   }
   // 3. No draft is left behind for a confirmed save.
