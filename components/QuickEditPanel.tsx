@@ -4,7 +4,6 @@ import { callChanges, hasChanges } from '@/utils/call-changes';
 import type { CloseError } from '@/utils/close/errors';
 import { callBase } from '@/utils/close/call-base';
 import type { Call, CallBase, CallChanges } from '@/utils/close/schemas';
-import { appendNote } from '@/utils/content/append-note';
 import { saveCall } from '@/utils/content/save-call';
 import { saveEvents } from '@/utils/content/save-events';
 import { send } from '@/utils/content/send';
@@ -12,7 +11,17 @@ import { trusted } from '@/utils/content/trusted';
 import { undoChanges } from '@/utils/content/undo';
 import { drafts } from '@/utils/drafts';
 import type { PanelData, Rejection, Reply, SaveResult } from '@/utils/messages';
-import { hasFormatting, noteText } from '@/utils/note-html';
+// ISSUE 12 ADAPTER (lead: merge with issue 11's rewrite): the note is NoteContent; drafts keep it as JSON text.
+import { appendedNote, noteFromLegacyDraft, noteOfCall, notePlainText, readStoredNote, sameNote, storeNote, type NoteContent } from '@/utils/note-content';
+const EMPTY_NOTE = noteOfCall({ note: '', note_html: null });
+const draftOfNote = (note: NoteContent) => JSON.stringify(storeNote(note));
+function noteOfDraft(text: string): NoteContent {
+  try {
+    return readStoredNote(JSON.parse(text)) ?? noteFromLegacyDraft(text);
+  } catch {
+    return noteFromLegacyDraft(text);
+  }
+}
 import { outcomeForShortcut } from '@/utils/outcome-shortcut';
 import { adjacentCall, nextCallWithoutOutcome } from '@/utils/panel/calls';
 import { trapTab } from '@/utils/panel/focus-trap';
@@ -50,14 +59,14 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [calls, setCalls] = useState<Call[]>([]);
   const [callId, setCallId] = useState<Call['id'] | null>(null);
-  const [note, setNote] = useState('');
+  const [note, setNote] = useState<NoteContent>(EMPTY_NOTE);
   const [outcomeId, setOutcomeId] = useState<string | null>(null);
   const [draftRestored, setDraftRestored] = useState(false);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [now, setNow] = useState(Date.now());
   const [help, setHelp] = useState(false);
   const [confirmClose, setConfirmClose] = useState(false);
-  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const noteRef = useRef<{ focus(): void }>(null);
   const panelRef = useRef<HTMLElement>(null);
   const keepEditingRef = useRef<HTMLButtonElement>(null);
   const position = usePanelPosition(panelRef);
@@ -101,14 +110,14 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
     const carried = carryStatus.current;
     carryStatus.current = undefined;
     setSave(queued ? { kind: 'queued', jobId: queued.jobId } : carried ? { kind: 'info', text: carried } : { kind: 'idle' });
-    setNote(noteText(call));
+    setNote(noteOfCall(call));
     setOutcomeId(call.outcome_id ?? null);
     setDraftRestored(false);
     void drafts.get(call.id).then((draft) => {
       if (cancelled || !draft) return;
       const draftOutcome = draft.outcome_id === undefined ? (call.outcome_id ?? null) : draft.outcome_id;
-      if (!hasChanges(callChanges(call, draft.note ?? noteText(call), draftOutcome))) return void drafts.remove(call.id);
-      if (draft.note !== undefined) setNote(draft.note);
+      if (!hasChanges(callChanges(call, draft.note !== undefined ? noteOfDraft(draft.note) : noteOfCall(call), draftOutcome))) return void drafts.remove(call.id);
+      if (draft.note !== undefined) setNote(noteOfDraft(draft.note));
       setOutcomeId(draftOutcome);
       setDraftRestored(true);
     });
@@ -146,7 +155,7 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
         if (moveToNextWithoutOutcome(saved.id, i18n.t('panel.savedNext'))) return;
         text = i18n.t('panel.allDone');
       }
-      setNote(noteText(saved));
+      setNote(noteOfCall(saved));
       setOutcomeId(saved.outcome_id ?? null);
       setDraftRestored(false);
       setNow(Date.now());
@@ -193,14 +202,14 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
    * One save. The draft is handed to the job first (`draft`: what the boxes hold), so nothing
    * typed is lost whatever happens; an undo has no draft of its own.
    */
-  async function performSave(job: Job, draft?: { note: string; outcomeId: string | null }, then?: 'next') {
+  async function performSave(job: Job, draft?: { note: NoteContent; outcomeId: string | null }, then?: 'next') {
     if (!hasChanges(job.changes)) return setSave({ kind: 'info', text: i18n.t('panel.nothingToSave') });
     clearTimeout(draftTimer.current);
     pendingDraft.current = undefined;
     const jobId = crypto.randomUUID();
     currentJob.current = jobId;
     jobs.current.set(jobId, job);
-    if (draft) await drafts.set(job.from.id, { note: draft.note, outcome_id: draft.outcomeId, jobId });
+    if (draft) await drafts.set(job.from.id, { note: draftOfNote(draft.note), outcome_id: draft.outcomeId, jobId });
     if (then === 'next') nextAfter.current = jobId;
     setSave({ kind: 'saving', jobId });
     applyResult(jobId, await saveCall(jobId, job.from.id, job.changes as CallChanges, job.base));
@@ -240,7 +249,7 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
     clearTimeout(draftTimer.current);
     pendingDraft.current = undefined;
     try {
-      await drafts.set(call.id, { note, outcome_id: outcomeId });
+      await drafts.set(call.id, { note: draftOfNote(note), outcome_id: outcomeId });
       onClose();
     } catch {
       setConfirmClose(true);
@@ -253,13 +262,13 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
     keepDraft(note, value);
   }
 
-  function keepDraft(nextNote: string, nextOutcome: string | null) {
+  function keepDraft(nextNote: NoteContent, nextOutcome: string | null) {
     if (!call) return;
     clearTimeout(draftTimer.current);
     const id = call.id;
     const write = () => {
       pendingDraft.current = undefined;
-      return drafts.set(id, { note: nextNote, outcome_id: nextOutcome });
+      return drafts.set(id, { note: draftOfNote(nextNote), outcome_id: nextOutcome });
     };
     pendingDraft.current = write;
     draftTimer.current = setTimeout(() => void write(), DRAFT_DELAY_MS);
@@ -279,12 +288,12 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
     const theirs: Call = { ...call, ...save.theirs };
     replaceCall(theirs);
     if (choice === 'theirs') {
-      setNote(noteText(theirs));
+      setNote(noteOfCall(theirs));
       setOutcomeId(theirs.outcome_id ?? null);
       void drafts.remove(call.id);
       return setSave({ kind: 'info', text: i18n.t('panel.showingTheirs') });
     }
-    const nextNote = choice === 'append' ? appendNote(noteText(theirs), note, noteText(call)) : note;
+    const nextNote = choice === 'append' ? appendedNote(theirs, note, call) : note;
     setNote(nextNote);
     const job = { from: theirs, changes: callChanges(theirs, nextNote, outcomeId), base: save.theirs, undo: false };
     void performSave(job, { note: nextNote, outcomeId });
@@ -400,11 +409,10 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
         >
           <CallPicker calls={calls} contacts={load.data.contacts} selectedId={call.id} onSelect={showCall} />
           <NoteEditor
-            textareaRef={noteRef}
+            editorRef={noteRef}
             value={note}
-            rich={hasFormatting(call)}
             error={fieldErrors?.note ?? fieldErrors?.note_html}
-            onInput={(value) => {
+            onChange={(value) => {
               setNote(value);
               if (!isBusy(save) && save.kind !== 'queued' && save.kind !== 'conflict') setSave({ kind: 'idle' });
               keepDraft(value, outcomeId);
@@ -424,7 +432,7 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
                 class="link"
                 onClick={trusted(() => {
                   void drafts.remove(call.id);
-                  setNote(noteText(call));
+                  setNote(noteOfCall(call));
                   setOutcomeId(call.outcome_id ?? null);
                   setDraftRestored(false);
                 })}
@@ -446,9 +454,9 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
           {save.kind === 'conflict' && (
             <ConflictAlert
               theirs={save.theirs}
-              mine={{ note, outcomeId }}
+              mine={{ note: notePlainText(note), outcomeId }}
               outcomes={outcomes}
-              noteChanged={note !== noteText(call)}
+              noteChanged={!sameNote(note, noteOfCall(call))}
               onKeepMine={trusted(() => resolveConflict('mine'))}
               onUseTheirs={trusted(() => resolveConflict('theirs'))}
               onAppendMine={trusted(() => resolveConflict('append'))}
