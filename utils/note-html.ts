@@ -94,9 +94,9 @@ export function sanitizePastedHtml(html: string): DocumentFragment {
 }
 
 /** True when the sanitised note has formatting that sending plain `note` would destroy. */
-export const isRichFragment = (fragment: DocumentFragment): boolean =>
-  [...fragment.querySelectorAll('*')].some((el) => !['p', 'br'].includes(el.tagName.toLowerCase()));
+export const hasFormattingIn = (sanitised: ParentNode): boolean =>
+  [...sanitised.querySelectorAll('*')].some((el) => !['p', 'br'].includes(el.tagName.toLowerCase()));
 
 /** The call's note has formatting in Close (a plain `note` would lose it). */
 export const hasFormatting = (call: Pick<Call, 'note_html'>): boolean =>
-  !!call.note_html?.trim() && isRichFragment(sanitizeNoteHtml(call.note_html));
+  !!call.note_html?.trim() && hasFormattingIn(sanitizeNoteHtml(call.note_html));

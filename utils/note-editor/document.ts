@@ -1,5 +1,5 @@
 import { DOMParser as PMDOMParser, DOMSerializer, Fragment, type Node } from 'prosemirror-model';
-import { isRichFragment, sanitizeNoteHtml } from '../note-html';
+import { hasFormattingIn, sanitizeNoteHtml } from '../note-html';
 import { schema } from './schema';
 
 // Close's note HTML <-> the editor's document. A rich note is read top-level block by block,
@@ -75,11 +75,14 @@ const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 
 /**
  * Close's HTML split into its top-level pieces, each as Close sent it (after an inert parse:
- * Close's normalisation, see README). The raw HTML is never rendered: only DOMPurify's output is.
+ * Close's normalisation, see README). The raw HTML is never rendered, and is sent back only
+ * where DOMPurify leaves it as it is.
  */
 function rawPieces(inner: string): string[] {
-  // An inert document: nothing in it runs or loads.
-  const body = new DOMParser().parseFromString(`<!doctype html><body>${inner}`, 'text/html').body;
+  // A template's content is inert: nothing in it runs or loads.
+  const template = document.createElement('template');
+  template.innerHTML = inner;
+  const body = template.content;
   const pieces: string[] = [];
   let run = '';
   const flush = () => {
@@ -101,43 +104,50 @@ function rawPieces(inner: string): string[] {
   return pieces;
 }
 
+const innerOf = (fragment: DocumentFragment) => {
+  const holder = fragment.ownerDocument.createElement('div');
+  holder.append(fragment.cloneNode(true));
+  return holder.innerHTML;
+};
+
 const bodyInner = (html: string) => html.replace(/^\s*<body[^>]*>|<\/body>\s*$/gi, '');
 
 /** A note from Close, read into the editor's document. */
 export function readCallNote(note: string | null | undefined, noteHtml: string | null | undefined): ReadNote {
   if (!noteHtml?.trim()) return { doc: docFromText(note ?? ''), rich: false, segments: [] };
-  const whole = sanitizeNoteHtml(noteHtml);
-  // A note without formatting is its text: a "*" in it is a star.
-  if (!isRichFragment(whole)) return { doc: docFromText(textOfPlainHtml(whole)), rich: false, segments: [] };
   const pieces = rawPieces(bodyInner(noteHtml));
-  // Each piece sanitised on its own (one DOMPurify pass: each in a wrapper of ours).
+  // Each piece sanitised on its own, in one DOMPurify pass: each in a <div> of ours.
   const wrapped = sanitizeNoteHtml(pieces.map((piece) => `<div>${piece}</div>`).join(''));
   const holders = [...wrapped.childNodes];
-  let segments: Segment[];
-  if (holders.length === pieces.length && holders.every((h) => h.nodeName === 'DIV')) {
-    segments = pieces.map((html, i) => ({ html, blocks: blocksOf(parser.parse(holders[i]!)) }));
-  } else {
-    // The pieces did not come apart cleanly (malformed HTML): one piece, so nothing is lost.
-    segments = [{ html: bodyInner(noteHtml), blocks: blocksOf(parser.parse(whole)) }];
-  }
+  const clean = holders.length === pieces.length && holders.every((h) => h.nodeName === 'DIV');
+  const whole = clean ? wrapped : sanitizeNoteHtml(noteHtml);
+  // A note without formatting is its text: a "*" in it is a star.
+  const rich = clean ? holders.some((holder) => hasFormattingIn(holder as Element)) : hasFormattingIn(whole);
+  if (!rich) return { doc: docFromText(textOfPlainHtml(whole)), rich: false, segments: [] };
+  const segments: Segment[] = clean
+    ? pieces.map((html, i) => {
+        const holder = holders[i] as Element;
+        // What Close sent, unless DOMPurify changed it: a payload is never laundered back into Close.
+        return { html: holder.innerHTML === html ? html : holder.innerHTML, blocks: blocksOf(holder) };
+      })
+    : // The pieces did not come apart cleanly: one piece, sanitised.
+      [{ html: innerOf(whole), blocks: blocksOf(whole) }];
   const blocks = segments.flatMap((s) => s.blocks);
   return { doc: blocks.length ? schema.node('doc', null, blocks) : emptyDoc(), rich: true, segments };
 }
 
-/** A parsed piece's blocks; an empty piece (only whitespace, a removed <script>) has none. */
-function blocksOf(doc: Node): Node[] {
+/** A piece's blocks; a piece with nothing left after DOMPurify (whitespace, a <script>) has none. */
+function blocksOf(holder: globalThis.Node): Node[] {
+  if (!holder.childNodes.length || (![...holder.childNodes].some((n) => n.nodeType === 1) && !holder.textContent?.trim())) return [];
   const blocks: Node[] = [];
-  doc.forEach((block) => blocks.push(block));
-  // The parser makes an empty paragraph of an empty piece.
-  if (blocks.length === 1 && blocks[0]!.type.name === 'paragraph' && blocks[0]!.childCount === 0) {
-    return doc.textContent ? blocks : [];
-  }
+  parser.parse(holder).forEach((block) => blocks.push(block));
   return blocks;
 }
 
 /** Blocks as HTML, written by the schema's serializer in an inert document. */
+let inertDoc: Document | undefined;
 export function htmlOfBlocks(blocks: readonly Node[]): string {
-  const doc = document.implementation.createHTMLDocument('');
+  const doc = (inertDoc ??= document.implementation.createHTMLDocument(''));
   const holder = doc.createElement('div');
   holder.append(serialize().serializeFragment(Fragment.fromArray([...blocks]), { document: doc }));
   return holder.innerHTML;

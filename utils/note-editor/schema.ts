@@ -21,6 +21,8 @@ const present = (attrs: Record<string, unknown>, names: readonly string[]) =>
 /** A colour and nothing else: no url(), var(), expression() or a second declaration. */
 export const COLOR_STYLE = /^\s*color\s*:\s*(?:#[0-9a-f]{3,8}|[a-z]{3,20}|(?:rgb|rgba|hsl|hsla)\(\s*[\d.%\s,/]+\))\s*;?\s*$/i;
 
+const colorOf = (el: HTMLElement) => /color\s*:\s*([^;]+?)\s*;?\s*$/i.exec(el.getAttribute('style') ?? '')![1]!;
+
 /** HTML's phrasing elements: an unmodelled one is kept inline, anything else as a block. */
 const PHRASING = new Set(
   'a abbr b bdi bdo br cite code data del dfn em font i img ins kbd mark q s samp small span strike strong sub sup time tt u var wbr big'.split(' '),
@@ -164,10 +166,16 @@ const marks = {
     parseDOM: [
       {
         tag: 'span[style]',
-        getAttrs: (el) => (onlyAttrs(el, ['style']) && COLOR_STYLE.test(el.getAttribute('style') ?? '') ? { style: el.getAttribute('style') } : false),
+        // One spelling of the colour (DOM implementations write `color: red;` or `color: red`).
+        getAttrs: (el) => (onlyAttrs(el, ['style']) && COLOR_STYLE.test(el.getAttribute('style') ?? '') ? { style: `color: ${colorOf(el)}` } : false),
       },
     ],
-    toDOM: (mark) => ['span', { style: mark.attrs.style }, 0],
+    // Not ['span', { style }]: ProseMirror would set style.cssText, which rewrites the colour (#958DF1 -> rgb(…)).
+    toDOM: (mark) => {
+      const span = document.createElement('span');
+      span.setAttribute('style', mark.attrs.style as string);
+      return { dom: span, contentDOM: span };
+    },
   },
   strong: { attrs: tagAttr('strong'), parseDOM: [keeping('strong'), keeping('b')], toDOM: tagged },
   em: { attrs: tagAttr('em'), parseDOM: [keeping('em'), keeping('i')], toDOM: tagged },
