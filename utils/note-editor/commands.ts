@@ -3,7 +3,7 @@ import { history, redo, undo } from 'prosemirror-history';
 import { InputRule, inputRules, undoInputRule, wrappingInputRule } from 'prosemirror-inputrules';
 import { keymap } from 'prosemirror-keymap';
 import type { NodeType } from 'prosemirror-model';
-import { liftListItem, sinkListItem, splitListItem, wrapInList } from 'prosemirror-schema-list';
+import { liftListItem, splitListItem, wrapInList } from 'prosemirror-schema-list';
 import type { Command, Plugin } from 'prosemirror-state';
 import { findWrapping } from 'prosemirror-transform';
 import { schema } from './schema';
@@ -69,8 +69,6 @@ export function notePlugins(): Plugin[] {
       'Mod-Shift-7': commands.numbers,
       'Mod-Shift-&': commands.numbers,
       Enter: chainCommands(splitListItem(item), baseKeymap.Enter!),
-      'Mod-]': sinkListItem(item),
-      'Mod-[': liftListItem(item),
     }),
     // Without Mod-Enter (the panel's Save) and Tab (focus moves on, as in any form).
     keymap(base),

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { Node } from 'prosemirror-model';
 import type { NodeViewConstructor } from 'prosemirror-view';
 
@@ -22,6 +23,7 @@ function inert(html: string, owner: Document): DocumentFragment {
 function placeholder(alt: string | null, owner: Document): HTMLElement {
   const span = owner.createElement('span');
   span.className = 'note-image';
+  span.title = i18n.t('editor.image');
   span.textContent = alt ? `🖼 ${alt}` : '🖼';
   return span;
 }
@@ -33,6 +35,7 @@ const opaque =
     const dom = owner.createElement(block ? 'div' : 'span');
     dom.className = block ? 'note-opaque note-opaque-block' : 'note-opaque';
     dom.contentEditable = 'false';
+    dom.title = i18n.t('editor.kept');
     dom.append(inert(node.attrs.html as string, owner));
     return { dom, ignoreMutation: () => true };
   };
