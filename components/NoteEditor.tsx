@@ -157,9 +157,17 @@ export function NoteEditor({ value, onChange, error, editorRef }: NoteEditorProp
         INPUT_EVENTS.map((type) => [
           type,
           (_v: EditorView, event: Event) => {
-            if (event.isTrusted) lastTrusted.current = Date.now();
-            else event.preventDefault();
-            return !event.isTrusted;
+            if (!event.isTrusted) {
+              event.preventDefault();
+              return true;
+            }
+            lastTrusted.current = Date.now();
+            // ProseMirror would cancel Esc (the panel's Close); we handle it: the template menu's, or the panel's.
+            if (type === 'keydown' && (event as KeyboardEvent).key === 'Escape') {
+              if (keyHandler.current(event as KeyboardEvent)) event.preventDefault();
+              return true;
+            }
+            return false;
           },
         ]),
       ),

@@ -87,6 +87,14 @@ export function sanitizePastedHtml(html: string): DocumentFragment {
     });
     // Word writes its list bullets as text in spans marked mso-list:ignore.
     fragment.querySelectorAll('[style*="mso-list:ignore"]').forEach((el) => el.remove());
+    // Bold and italic by style (Google Docs, Word) as the tags the editor reads.
+    for (const [style, tag] of [['font-weight:bold', 'strong'], ['font-style:italic', 'em']] as const) {
+      fragment.querySelectorAll(`[style*="${style}"]`).forEach((el) => {
+        const wrapper = fragment.ownerDocument.createElement(tag);
+        wrapper.append(...el.childNodes);
+        el.append(wrapper);
+      });
+    }
     return fragment;
   } finally {
     pasting = false;

@@ -1,4 +1,4 @@
-import { DOMParser as PMDOMParser, Slice, type TagParseRule, type StyleParseRule } from 'prosemirror-model';
+import { DOMParser as PMDOMParser, Slice, type TagParseRule } from 'prosemirror-model';
 import { sanitizePastedHtml } from '../note-html';
 import { schema } from './schema';
 
@@ -10,12 +10,11 @@ import { schema } from './schema';
 /** More than this much pasted HTML (Word can put megabytes on the clipboard) is refused, not frozen on. */
 export const MAX_PASTE = 5_000_000;
 
-const spec = (name: string) => schema.spec.nodes.get(name)!;
 const markSpec = (name: string) => schema.spec.marks.get(name)!;
 
-/** The paste parser's rules: the schema's own, less the opaque catch-alls, plus the styles Word and Docs use. */
-function pasteRules(): (TagParseRule | StyleParseRule)[] {
-  const rules: (TagParseRule | StyleParseRule)[] = [];
+/** The paste parser's rules: the schema's own, less the opaque catch-alls and images. */
+function pasteRules(): TagParseRule[] {
+  const rules: TagParseRule[] = [];
   schema.spec.nodes.forEach((name, node) => {
     if (name.startsWith('opaque') || name === 'image') return;
     for (const rule of node.parseDOM ?? []) {
@@ -24,16 +23,11 @@ function pasteRules(): (TagParseRule | StyleParseRule)[] {
       else if ('tag' in rule) rules.push({ ...rule, node: name, getAttrs: undefined, attrs: name === 'heading' ? { level: Number(rule.tag!.slice(1)) } : undefined });
     }
   });
-  void spec;
   const tags: Record<string, string[]> = { strong: ['strong', 'b'], em: ['em', 'i'], underline: ['u'], strike: ['s', 'strike', 'del'], code: ['code'] };
   for (const [mark, list] of Object.entries(tags)) for (const tag of list) rules.push({ tag, mark, attrs: { tag: markSpec(mark).attrs?.tag?.default as string } });
   rules.push({ tag: 'a[href]', mark: 'link', getAttrs: (el) => ({ href: el.getAttribute('href') }) });
   // Google Docs wraps a whole paste in <b style="font-weight:normal">: not bold.
   rules.unshift({ tag: 'b', priority: 60, getAttrs: (el) => (/font-weight:normal/.test(el.getAttribute('style') ?? '') ? null : false), skip: true });
-  rules.push(
-    { style: 'font-weight', mark: 'strong', getAttrs: (value) => (value === 'bold' ? null : false) },
-    { style: 'font-style', mark: 'em', getAttrs: (value) => (value === 'italic' ? null : false) },
-  );
   return rules;
 }
 
