@@ -223,7 +223,7 @@ export function NoteEditor({ value, onChange, error, editorRef }: NoteEditorProp
     { command: 'bold', label: i18n.t('editor.bold'), tip: i18n.t('editor.boldTip', [mod]), keys: 'Control+B Meta+B', glyph: 'B' },
     { command: 'italic', label: i18n.t('editor.italic'), tip: i18n.t('editor.italicTip', [mod]), keys: 'Control+I Meta+I', glyph: 'I' },
     { command: 'bullets', label: i18n.t('editor.list'), tip: i18n.t('editor.listTip', [mod]), keys: 'Control+Shift+8 Meta+Shift+8', glyph: '•' },
-    { command: 'numbers', label: i18n.t('editor.numbers'), tip: i18n.t('editor.numbersTip', [mod]), keys: 'Control+Shift+7 Meta+Shift+7', glyph: '1.' },
+    { command: 'numbers', label: i18n.t('editor.numbers'), tip: i18n.t('editor.numbersTip', [mod]), keys: 'Control+Shift+7 Meta+Shift+7', glyph: '' },
   ];
   const toolbar = useRef<HTMLDivElement>(null);
   function onToolbarKey(event: KeyboardEvent) {
