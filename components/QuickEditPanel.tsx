@@ -13,15 +13,6 @@ import { drafts } from '@/utils/drafts';
 import type { PanelData, Rejection, Reply, SaveResult } from '@/utils/messages';
 // ISSUE 12 ADAPTER (lead: merge with issue 11's rewrite): the note is NoteContent; drafts keep it as JSON text.
 import { appendedNote, noteFromLegacyDraft, noteOfCall, notePlainText, readStoredNote, sameNote, storeNote, type NoteContent } from '@/utils/note-content';
-const EMPTY_NOTE = noteOfCall({ note: '', note_html: null });
-const draftOfNote = (note: NoteContent) => JSON.stringify(storeNote(note));
-function noteOfDraft(text: string): NoteContent {
-  try {
-    return readStoredNote(JSON.parse(text)) ?? noteFromLegacyDraft(text);
-  } catch {
-    return noteFromLegacyDraft(text);
-  }
-}
 import { outcomeForShortcut } from '@/utils/outcome-shortcut';
 import { adjacentCall, nextCallWithoutOutcome } from '@/utils/panel/calls';
 import { trapTab } from '@/utils/panel/focus-trap';
@@ -36,6 +27,17 @@ import { ErrorMessage, SaveFeedback } from './SaveFeedback';
 import { ShortcutHelp } from './ShortcutHelp';
 import { usePanelPosition } from './usePanelPosition';
 import { UNDO_MS, isBusy, type SaveState } from './save-state';
+
+// ISSUE 12 ADAPTER: drafts.ts stores `note` as a string; the editor's StoredNote goes in as JSON.
+const EMPTY_NOTE = noteOfCall({ note: '', note_html: null });
+const draftOfNote = (note: NoteContent) => JSON.stringify(storeNote(note));
+function noteOfDraft(text: string): NoteContent {
+  try {
+    return readStoredNote(JSON.parse(text)) ?? noteFromLegacyDraft(text);
+  } catch {
+    return noteFromLegacyDraft(text);
+  }
+}
 
 interface QuickEditPanelProps {
   target: PageTarget;
