@@ -4,8 +4,11 @@ import type { Call } from './close/schemas';
 // The gate for every piece of HTML that comes from Close or the clipboard: nothing reaches the
 // note editor's parser (utils/note-editor/) without going through DOMPurify here first.
 
-/** Links and images only to the web, mail and phone: no javascript:, data:, vbscript:. */
-const URI = /^(?:https?:|mailto:|tel:)/i;
+/** Links and images only to the web, mail and phone: no javascript:, data:, vbscript:, no relative URL. */
+const SAFE_SCHEME = /^(?:https?|mailto|tel):/i;
+const URL_ATTRS = new Set(['href', 'src', 'xlink:href', 'action', 'formaction', 'cite', 'longdesc']);
+// What browsers ignore inside a URL's scheme ("java\tscript:").
+const URL_IGNORED = /[\u0000-\u0020\u007f-\u009f\u00a0\u1680\u180e\u2000-\u2029\u205f\u3000\ufeff]/g;
 
 /**
  * A note from Close: DOMPurify's HTML profile (no SVG, MathML, scripts, handlers), minus what
@@ -16,9 +19,8 @@ const NOTE_CONFIG = {
   USE_PROFILES: { html: true },
   FORBID_TAGS: ['style', 'link', 'meta', 'base', 'form', 'input', 'button', 'select', 'option', 'textarea', 'iframe', 'frame', 'object', 'embed', 'video', 'audio', 'source', 'track', 'picture', 'dialog', 'template', 'slot'],
   FORBID_ATTR: ['srcset', 'poster', 'background', 'action', 'formaction', 'ping', 'id', 'name', 'autofocus', 'tabindex', 'contenteditable'],
-  ALLOWED_URI_REGEXP: URI,
-  // Without this, DOMPurify holds these values to ALLOWED_URI_REGEXP too and drops them all,
-  // turning Close's mentions into plain spans.
+  // DOMPurify's own ALLOWED_URI_REGEXP holds every attribute's value to it (a strict one would drop
+  // target="_blank", width="300"); the schemes of URL attributes are checked in the hook below.
   ADD_URI_SAFE_ATTR: ['data-type', 'data-id', 'data-label'],
   // TipTap's links carry target and rel; we never follow them (links in the editor are inert).
   ADD_ATTR: ['data-type', 'data-id', 'data-label', 'target', 'rel'],
@@ -48,6 +50,12 @@ function pastedStyle(style: string): string {
 function purify() {
   if (!hooked) {
     DOMPurify.addHook('uponSanitizeAttribute', (_node, data) => {
+      if (URL_ATTRS.has(data.attrName)) {
+        const url = data.attrValue.replace(URL_IGNORED, '');
+        // Relative URLs too: in Close's page they would reach Close's own origin.
+        if (url && !SAFE_SCHEME.test(url)) data.keepAttr = false;
+        return;
+      }
       if (data.attrName !== 'style') return;
       if (pasting) data.attrValue = pastedStyle(data.attrValue);
       else if (UNSAFE_STYLE.test(data.attrValue)) data.keepAttr = false;
@@ -82,7 +90,6 @@ export function sanitizePastedHtml(html: string): DocumentFragment {
     const fragment = dompurify.sanitize(html, {
       ALLOWED_TAGS: PASTE_TAGS,
       ALLOWED_ATTR: ['href', 'style'],
-      ALLOWED_URI_REGEXP: URI,
       RETURN_DOM_FRAGMENT: true,
     });
     // Word writes its list bullets as text in spans marked mso-list:ignore.
