@@ -17,7 +17,9 @@ const URL_IGNORED = /[\u0000-\u0020\u007f-\u009f\u00a0\u1680\u180e\u2000-\u2029\
  */
 const NOTE_CONFIG = {
   USE_PROFILES: { html: true },
-  FORBID_TAGS: ['style', 'link', 'meta', 'base', 'form', 'input', 'button', 'select', 'option', 'textarea', 'iframe', 'frame', 'object', 'embed', 'video', 'audio', 'source', 'track', 'picture', 'dialog', 'template', 'slot'],
+  // Scripts, frames, objects, embeds, links, metas are outside the HTML profile already; a <slot>
+  // would show our shadow host's light DOM (the page's) inside the note.
+  FORBID_TAGS: ['style', 'form', 'input', 'button', 'select', 'option', 'textarea', 'video', 'audio', 'source', 'track', 'picture', 'template', 'slot'],
   FORBID_ATTR: ['srcset', 'poster', 'background', 'action', 'formaction', 'ping', 'id', 'name', 'autofocus', 'tabindex', 'contenteditable'],
   // DOMPurify's own ALLOWED_URI_REGEXP holds every attribute's value to it (a strict one would drop
   // target="_blank", width="300"); the schemes of URL attributes are checked in the hook below.
