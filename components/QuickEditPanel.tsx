@@ -1,8 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { hasChanges } from '@/utils/call-changes';
-import { noteFromBoxText, notePlainText, noteSize, sameNote, noteOfCall } from '@/utils/note-content';
-import { hasFormatting } from '@/utils/note-html';
+import { noteSize, sameNote, noteOfCall } from '@/utils/note-content';
 import { outcomeForShortcut } from '@/utils/outcome-shortcut';
 import { adjacentCall } from '@/utils/panel/calls';
 import { trapTab } from '@/utils/panel/focus-trap';
@@ -36,11 +35,9 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
   const [help, setHelp] = useState(false);
   const [confirmClose, setConfirmClose] = useState(false);
   const panelRef = useRef<HTMLElement>(null);
-  const textarea = useRef<HTMLTextAreaElement>(null);
   const keepEditingRef = useRef<HTMLButtonElement>(null);
   const helpReturn = useRef<Element | null>(null);
   const position = usePanelPosition(panelRef);
-  noteRef.current ??= { focus: () => textarea.current?.focus() };
   const call = shownCall(s);
   const data = s.load.state === 'ready' && s.load.data.connected ? s.load.data : undefined;
   const outcomes = data?.outcomes ?? [];
@@ -183,13 +180,11 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
         // Saving happens on a real click or key press only (trusted), never on a form submit.
         <form onSubmit={(e) => e.preventDefault()} hidden={help}>
           <CallPicker calls={s.calls} contacts={data.contacts} selectedId={call.id} onSelect={(callId) => dispatch({ type: 'show', callId })} />
-          {/* adapter until the rich editor (issue 12): it takes value/onChange/editorRef={noteRef} directly. */}
           <NoteEditor
-            textareaRef={textarea}
-            value={notePlainText(s.content)}
-            rich={hasFormatting(call)}
+            editorRef={noteRef}
+            value={s.content}
             error={tooLong ?? fieldErrors?.note ?? fieldErrors?.note_html}
-            onInput={(text) => dispatch({ type: 'edit', content: noteFromBoxText(text) })}
+            onChange={(content) => dispatch({ type: 'edit', content })}
           />
           <OutcomePicker
             outcomes={outcomes}
