@@ -5,6 +5,7 @@ import { DEMO } from '../close-stand-in/demo-data.mjs';
 import { apiRequests, startHarness, type Harness } from './harness';
 import { pickOutcome } from './outcome';
 import { chooseCall } from './choose-call';
+import { boxText } from './note-box';
 
 // Issue 3's soak: many saves across 20 calls while Close answers 429, 503, drops connections,
 // answers slowly, and the worker is stopped mid-save. At the end Close must hold exactly what
@@ -235,7 +236,7 @@ test(`soak: overlapping saves, typing during saves, two tabs on one call, SIGKIL
       await note.fill(text('second'));
       await expect.poll(() => dialog.getByRole('button', { name: 'Save' }).isEnabled()).toBe(true);
       await dialog.getByRole('button', { name: 'Save' }).click();
-      chosen.set(callId, await note.inputValue());
+      chosen.set(callId, await boxText(note));
       await settledOn(page);
     } else if (scenario === 'typedDuring') {
       await note.fill(text('typed'));
@@ -243,7 +244,7 @@ test(`soak: overlapping saves, typing during saves, two tabs on one call, SIGKIL
       await note.pressSequentially(' and more');
       await expect.poll(() => page.getByRole('status').textContent(), { timeout: 45_000 }).toMatch(/newer changes are not saved yet|Saved/);
       await dialog.getByRole('button', { name: 'Save' }).click();
-      chosen.set(callId, await note.inputValue());
+      chosen.set(callId, await boxText(note));
       await settledOn(page);
     } else if (scenario === 'twoTabs') {
       const other = await open(lead.id, callId);
@@ -251,7 +252,7 @@ test(`soak: overlapping saves, typing during saves, two tabs on one call, SIGKIL
       await other.dialog.getByRole('button', { name: 'Save' }).click();
       await note.fill(text('tab two'));
       await dialog.getByRole('button', { name: 'Save' }).click();
-      chosen.set(callId, await note.inputValue());
+      chosen.set(callId, await boxText(note));
       await settledOn(other.page);
       await settledOn(page);
       await other.page.close();
@@ -262,7 +263,7 @@ test(`soak: overlapping saves, typing during saves, two tabs on one call, SIGKIL
       await note.fill(text('killed'));
       const putsBefore = apiRequests(harness.standIn, 'PUT').length;
       await dialog.getByRole('button', { name: 'Save' }).click();
-      chosen.set(callId, await note.inputValue());
+      chosen.set(callId, await boxText(note));
       await expect.poll(() => apiRequests(harness.standIn, 'PUT').length).toBeGreaterThan(putsBefore);
       await harness.killBrowser();
       await expect.poll(() => harness.standIn.state.calls.get(callId)!.note, { timeout: 45_000 }).toBe(chosen.get(callId));
