@@ -154,9 +154,12 @@ test('the Call control, Discard draft, the help button and dragging the title ig
 });
 
 test('Open settings in the no-key view ignores a page script', async () => {
-  const worker = await harness.worker();
-  const { connection } = await worker.evaluate(() => chrome.storage.local.get('connection'));
-  await worker.evaluate(() => chrome.storage.local.remove('connection'));
+  // The key lives in the background's own store (issue 13): the rep disconnects in the popup.
+  const popup = await harness.context.newPage();
+  await popup.goto(`chrome-extension://${harness.extensionId}/popup.html`);
+  await popup.getByRole('button', { name: 'Disconnect' }).click();
+  await popup.getByLabel('API key').waitFor();
+  await popup.close();
   try {
     // Without a key the panel has no Note box: it explains how to connect.
     const page = await harness.leadPage(DEMO.leads.globex.id);
@@ -169,6 +172,6 @@ test('Open settings in the no-key view ignores a page script', async () => {
     expect(harness.context.pages()).toHaveLength(pages);
     expect(apiRequests(harness.standIn)).toEqual([]);
   } finally {
-    await worker.evaluate((connection) => chrome.storage.local.set({ connection }), connection);
+    await harness.connect();
   }
 });
