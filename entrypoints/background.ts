@@ -10,6 +10,7 @@ import { createCloseClient } from '@/utils/close/client';
 import { createOutbox } from '@/utils/background/outbox';
 import { createSaver } from '@/utils/background/saver';
 import { keyFreeNotify } from '@/utils/background/key-free-notify';
+import { startCallsToLog } from '@/utils/background/calls-to-log-wiring';
 import type { TabMessage } from '@/utils/messages';
 
 export default defineBackground(() => {
@@ -17,15 +18,20 @@ export default defineBackground(() => {
   const notifyTab = keyFreeNotify(async (tabId: number, message: TabMessage) => {
     await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
   }, connectionStore);
+  const outbox = createOutbox();
+  const callsToLog = startCallsToLog({ connection: connectionStore, queuedSaves: () => outbox.list() });
   const saver = createSaver({
-    outbox: createOutbox(),
+    outbox,
     // No retries inside the client: the saver retries, and tells the panel how long it waits.
     client: async () => {
       const connection = await connectionStore.get();
       return connection ? createCloseClient({ apiKey: connection.apiKey, rateLimitRetries: 0 }) : undefined;
     },
     notify: notifyTab,
-    confirmed: (job) => drafts.removeIfSavedBy(job.callId, job.id),
+    confirmed: async (job, call) => {
+      void callsToLog.saved(call);
+      await drafts.removeIfSavedBy(job.callId, job.id);
+    },
     wakeLater: scheduleOutboxAlarm,
   });
   const handleMessage = createMessageHandler({
@@ -38,9 +44,11 @@ export default defineBackground(() => {
   });
 
   // Registered synchronously at start-up, so a message that wakes the worker is not lost.
-  browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
+  const route = callsToLog.route(handleMessage);
+  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === OPEN_PANEL_COMMAND) void openPanelInTab(tab);
+    else callsToLog.command(command, tab);
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void saver.resume();

@@ -72,7 +72,7 @@ export interface QueuedSave {
 
 /** Sent by the background to a tab's content script. */
 export type TabMessage =
-  | { type: 'panel.open' }
+  | { type: 'panel.open'; view?: 'calls-to-log' }
   | { type: 'save.progress'; jobId: string; callId: string; reason: 'rate-limited' | 'server' | 'offline'; seconds: number }
   | { type: 'save.result'; jobId: string; callId: string; result: SaveResult };
 

@@ -51,3 +51,8 @@ export function checkTemplate(template: Template, others: readonly Template[]): 
   if (!others.some((t) => t.id === template.id) && others.length >= TEMPLATES_MAX) return { kind: 'tooMany' };
   return TemplateSchema.safeParse(template).success ? undefined : { kind: 'nameEmpty' };
 }
+
+/** Which of the rep's calls count as "to log": made in this period (Calls to log, issue 17). */
+export const CALLS_TO_LOG_PERIODS = ['today', 'last7', 'last30'] as const;
+export type CallsToLogPeriod = (typeof CALLS_TO_LOG_PERIODS)[number];
+export const DEFAULT_CALLS_TO_LOG_PERIOD: CallsToLogPeriod = 'last7';
