@@ -4,6 +4,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountQuickEdit } from '@/components/QuickEdit';
 import { confirmThroughBackground } from '@/utils/content/ask-background';
 import { autoOpen } from '@/utils/content/auto-open';
+import { tickCallsToLog } from '@/utils/content/calls-to-log-tick';
 import { createCallConfirmations } from '@/utils/content/call-confirmations';
 import { createController, type QuickEditState } from '@/utils/content/controller';
 import { watchFeed } from '@/utils/content/feed-buttons';
@@ -45,6 +46,7 @@ function start(ctx: ContentScriptContext) {
     ),
   );
   autoOpen(controller.get().target, controller);
+  tickCallsToLog(ctx);
 
   // The keyboard command arrives from the background and takes the launcher's path.
   const onMessage = (message: unknown, sender: { id?: string }) => {
