@@ -14,12 +14,13 @@ const defaultSend: Send = (message) => browser.runtime.sendMessage(message);
 export function PopupCallsToLog({ send = defaultSend, onOpened }: { send?: Send; onOpened?: () => void }) {
   const [state, setState] = useState<CallsToLogState>();
   useEffect(() => {
+    // No answer (a worker starting again) shows nothing: the connection part says what is wrong.
     void send({ type: 'calls.count' })
       .then((reply) => {
         const r = reply as CallsToLogReplyFor<{ type: 'calls.count' }> | undefined;
-        setState(r?.ok ? r.value : { state: 'failed', error: { kind: 'server', message: '', nextStep: 'retry' } });
+        if (r?.ok) setState(r.value);
       })
-      .catch(() => setState({ state: 'failed', error: { kind: 'server', message: '', nextStep: 'retry' } }));
+      .catch(() => undefined);
   }, []);
 
   if (!state || state.state === 'loading' || state.state === 'disconnected') return null;
