@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { callChanges, hasChanges } from './call-changes';
+import { callChanges as changesOf, hasChanges } from './call-changes';
 import { makeCall, outcomeId } from '../test/unit/helpers';
+import { noteFromBoxText } from './note-content';
+
+const callChanges = (call: Parameters<typeof changesOf>[0], note: string, outcome: string | null) =>
+  changesOf(call, noteFromBoxText(note), outcome);
 
 const plain = makeCall({ note: 'Left a voicemail.', note_html: '<body><p>Left a voicemail.</p></body>', outcome_id: outcomeId(1) });
 const rich = makeCall({

@@ -11,6 +11,7 @@ import { closeSubsetViolations } from '../security/close-subset';
 import { base62 } from '../unit/helpers';
 import { apiRequests, startHarness, type Harness } from './harness';
 import { XSS_HOOK, contentScriptWorld, type IsolatedWorld } from './security-worlds';
+import { chooseCall } from './choose-call';
 
 let harness: Harness;
 const browserRequests: string[] = [];
@@ -109,7 +110,7 @@ test(`read path: ${XSS_PAYLOADS.length} payloads in Close's note_html, shown and
 
   for (const [i] of XSS_PAYLOADS.entries()) {
     const n = i + 1;
-    await dialog.getByLabel('Call').selectOption(readCallId(n));
+    await chooseCall(dialog, readCallId(n));
     await expect.poll(() => note.inputValue(), { message: `payload ${n}` }).toMatch(new RegExp(`^start-${n}(?:\\n|$)`));
     await note.fill(`${await note.inputValue()}\nChecked ${n}`);
     await dialog.getByRole('button', { name: 'Save' }).click();
@@ -146,7 +147,7 @@ test(`write path: ${XSS_PAYLOADS.length} payloads typed by the rep, saved, panel
     const typed = payload.html(xssScript(n));
     const expected = rich ? `Agreed on **pricing**.\n${typed}` : typed;
     let dialog = await openPanel(page);
-    await dialog.getByLabel('Call').selectOption(call);
+    await chooseCall(dialog, call);
     // The panel has switched to this call before the rep types.
     await expect.poll(() => dialog.getByLabel('Note').inputValue()).toBe(shown.get(call));
     await dialog.getByLabel('Note').fill(expected);
@@ -156,7 +157,7 @@ test(`write path: ${XSS_PAYLOADS.length} payloads typed by the rep, saved, panel
     await dialog.waitFor({ state: 'detached' });
 
     dialog = await openPanel(page);
-    await dialog.getByLabel('Call').selectOption(call);
+    await chooseCall(dialog, call);
     await expect.poll(() => dialog.getByLabel('Note').inputValue(), { message: `payload ${n}` }).toBe(expected);
     shown.set(call, expected);
     await dialog.getByLabel('Note').press('Escape');

@@ -3,7 +3,7 @@ import type { Call } from '../close/schemas';
 import { createCloseClient } from '../close/client';
 import { CALLS_TO_LOG_COMMAND } from '../command';
 import type { ConnectionStore } from '../connection';
-import type { Reply, TabMessage } from '../messages';
+import type { PendingSave, Reply, TabMessage } from '../messages';
 import { settings } from '../settings';
 import { createCallsToLog } from './calls-to-log';
 import { createCallsToLogHandler } from './calls-to-log-handler';
@@ -15,8 +15,8 @@ type Handler = (message: unknown, sender: Sender) => Promise<Reply<unknown>>;
 /** The Calls to log parts of the background (issue 17), put together with the browser's APIs. */
 export function startCallsToLog(deps: {
   connection: ConnectionStore;
-  /** The saves still waiting: a refresh yields to those on their way (not to those waiting offline). */
-  queuedSaves: () => Promise<{ offline: boolean }[]>;
+  /** The saves still in the outbox: a refresh yields to those on their way or waiting for Close's turn. */
+  saves: () => Promise<PendingSave[]>;
 }) {
   // Chrome's MV3 `action`, Firefox's MV2 `browserAction`.
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -28,7 +28,8 @@ export function startCallsToLog(deps: {
       await action.setBadgeText({ text });
       if (text) await action.setBadgeBackgroundColor({ color: '#5c3dc4' });
     },
-    savesPending: async () => (await deps.queuedSaves()).some((save) => !save.offline),
+    // Not to saves waiting offline or for an account: those may wait for hours.
+    savesPending: async () => (await deps.saves()).some(({ progress }) => progress.state === 'sending' || progress.reason === 'rate-limited' || progress.reason === 'server'),
   });
   const send = async (tabId: number, message: TabMessage) =>
     browser.tabs.sendMessage(tabId, message, { frameId: 0 }).then(
