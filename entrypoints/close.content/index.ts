@@ -50,7 +50,9 @@ function start(ctx: ContentScriptContext) {
 
   // The keyboard command arrives from the background and takes the launcher's path.
   const onMessage = (message: unknown, sender: { id?: string }) => {
-    if (sender.id === browser.runtime.id && (message as TabMessage | undefined)?.type === 'panel.open') controller.open();
+    if (sender.id !== browser.runtime.id || (message as TabMessage | undefined)?.type !== 'panel.open') return;
+    if ((message as Extract<TabMessage, { type: 'panel.open' }>).view === 'calls-to-log') controller.openCallsToLog();
+    else controller.open();
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
