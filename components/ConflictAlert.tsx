@@ -1,7 +1,6 @@
 import { i18n } from '#i18n';
 import type { CallBase, Outcome } from '@/utils/close/schemas';
-import { notePlainText, type NoteContent } from '@/utils/note-content';
-import { noteText } from '@/utils/note-html';
+import { noteOfCall, notePlainText, type NoteContent } from '@/utils/note-content';
 
 interface ConflictAlertProps {
   theirs: CallBase;
@@ -26,7 +25,7 @@ export function ConflictAlert({ theirs, mine, outcomes, noteChanged, onKeepMine,
       <div class="versions">
         <section aria-label={i18n.t('panel.versionTheirs')}>
           <h3>{i18n.t('panel.inCloseNow')}</h3>
-          <p class="version-note">{noteText(theirs) || i18n.t('panel.noNote')}</p>
+          <p class="version-note">{notePlainText(noteOfCall(theirs)) || i18n.t('panel.noNote')}</p>
           <p class="muted">{i18n.t('panel.outcomeIs', [outcomeName(outcomes, theirs.outcome_id)])}</p>
         </section>
         <section aria-label={i18n.t('panel.versionMine')}>

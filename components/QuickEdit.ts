@@ -1,6 +1,6 @@
 import { i18n } from '@/utils/content/i18n';
 import type { Controller, QuickEditState } from '@/utils/content/controller';
-import type { MountPanel, PanelView } from '@/utils/content/lazy-panel';
+import { preloadPanelWhenIdle, type MountPanel, type PanelView } from '@/utils/content/lazy-panel';
 import { applyPageTheme } from '@/utils/content/shadow-host';
 import { createLauncher } from './Launcher';
 
@@ -48,7 +48,11 @@ export function mountQuickEdit(container: HTMLElement, controller: Controller, l
     panel = undefined;
     failure?.remove();
     if (!target) launcher.remove();
-    else if (!launcher.isConnected) container.append(launcher);
+    else if (!launcher.isConnected) {
+      container.append(launcher);
+      // Issue 12: the panel script is fetched in idle time once there is a launcher to open it.
+      preloadPanelWhenIdle(loadPanel);
+    }
     if (returnTo) {
       // Back where it was; a feed button whose item Close re-rendered meanwhile is gone: the
       // launcher then, where there is one.

@@ -1,8 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { hasChanges } from '@/utils/call-changes';
-import { noteFromBoxText, notePlainText, noteSize, sameNote, noteOfCall } from '@/utils/note-content';
-import { hasFormatting } from '@/utils/note-html';
+import { noteSize, sameNote, noteOfCall } from '@/utils/note-content';
 import { outcomeForShortcut } from '@/utils/outcome-shortcut';
 import { adjacentCall } from '@/utils/panel/calls';
 import { trapTab } from '@/utils/panel/focus-trap';
@@ -40,11 +39,9 @@ export function QuickEditPanel({ target, onClose, view }: QuickEditPanelProps) {
   const [help, setHelp] = useState(false);
   const [confirmClose, setConfirmClose] = useState(false);
   const panelRef = useRef<HTMLElement>(null);
-  const textarea = useRef<HTMLTextAreaElement>(null);
   const keepEditingRef = useRef<HTMLButtonElement>(null);
   const helpReturn = useRef<Element | null>(null);
   const position = usePanelPosition(panelRef);
-  noteRef.current ??= { focus: () => textarea.current?.focus() };
   const call = shownCall(s);
   const data = s.load.state === 'ready' && s.load.data.connected ? s.load.data : undefined;
   const outcomes = data?.outcomes ?? [];
@@ -194,13 +191,11 @@ export function QuickEditPanel({ target, onClose, view }: QuickEditPanelProps) {
             onSelect={(callId) => dispatch({ type: 'show', callId })}
             {...(s.view === 'calls-to-log' && { label: queueLabel(s) })}
           />
-          {/* adapter until the rich editor (issue 12): it takes value/onChange/editorRef={noteRef} directly. */}
           <NoteEditor
-            textareaRef={textarea}
-            value={notePlainText(s.content)}
-            rich={hasFormatting(call)}
+            editorRef={noteRef}
+            value={s.content}
             error={tooLong ?? fieldErrors?.note ?? fieldErrors?.note_html}
-            onInput={(text) => dispatch({ type: 'edit', content: noteFromBoxText(text) })}
+            onChange={(content) => dispatch({ type: 'edit', content })}
           />
           <OutcomePicker
             outcomes={outcomes}

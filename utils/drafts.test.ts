@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { drafts } from './drafts';
-import { noteFromBoxText, notePlainText, sameNote } from './note-content';
+import { noteFromLegacyDraft, notePlainText, sameNote } from './note-content';
 import { callId, outcomeId } from '../test/unit/helpers';
 
-const note = (text: string) => noteFromBoxText(text);
+const note = (text: string) => noteFromLegacyDraft(text);
 const SAVE = '00000000-0000-4000-8000-000000000001';
 
 beforeEach(() => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { callId, leadId, makeCall, outcomeId } from '../../test/unit/helpers';
 import type { Call } from '../close/schemas';
 import type { PanelData, PendingSave, SaveResult } from '../messages';
-import { noteFromBoxText, notePlainText, noteOfCall } from '../note-content';
+import { noteFromLegacyDraft, notePlainText, noteOfCall } from '../note-content';
 import { canSave, initialSession, NOTE_LIMIT, reduce, type Effect, type Event, type Session } from './save-session';
 
 // The save session's rules (issue 11), one test each; every one fails without its rule.
@@ -37,7 +37,7 @@ function play(events: Event[], start?: Session) {
 const loaded = (calls: Call[] = [A, B], pending: PendingSave[] = []) =>
   play([{ type: 'loaded', token: 1, reply: { ok: true, value: data(calls, pending) } }]).s;
 const text = (s: Session) => notePlainText(s.content);
-const edit = (t: string): Event => ({ type: 'edit', content: noteFromBoxText(t) });
+const edit = (t: string): Event => ({ type: 'edit', content: noteFromLegacyDraft(t) });
 const result = (n: number, r: SaveResult, callId?: string): Event => ({ type: 'result', saveId: SAVE(n), result: r, ...(callId && { callId }) });
 const saved = (call: Call, changes: Partial<Call>): SaveResult => ({ state: 'saved', call: { ...call, ...changes } });
 
@@ -94,7 +94,7 @@ describe('every answer carries what it answers; answers for another load, call o
 describe('drafts', () => {
   it('a draft read late never overwrites typing since the call was shown: it is offered instead', () => {
     const s0 = loaded();
-    const { s } = play([edit('Typed now'), { type: 'draft-read', callId: A.id, showToken: s0.showToken, draft: { note: noteFromBoxText('Old draft'), savedAt: 1 } }], s0);
+    const { s } = play([edit('Typed now'), { type: 'draft-read', callId: A.id, showToken: s0.showToken, draft: { note: noteFromLegacyDraft('Old draft'), savedAt: 1 } }], s0);
     expect(text(s)).toBe('Typed now');
     expect(s.draft.kind).toBe('newer');
     const used = play([{ type: 'use-newer-draft' }], s).s;
@@ -103,7 +103,7 @@ describe('drafts', () => {
 
   it('a draft read for an earlier showing of the call is ignored; one read in time is restored', () => {
     const s0 = loaded();
-    const draft = { note: noteFromBoxText('Draft'), savedAt: 1 };
+    const draft = { note: noteFromLegacyDraft('Draft'), savedAt: 1 };
     expect(play([{ type: 'draft-read', callId: A.id, showToken: s0.showToken - 1, draft }], s0).s).toBe(s0);
     const restored = play([{ type: 'draft-read', callId: A.id, showToken: s0.showToken, draft }], s0).s;
     expect(text(restored)).toBe('Draft');
@@ -193,7 +193,7 @@ describe('Save & next', () => {
     expect(back.s.status).toMatchObject({ kind: 'failed' });
     expect(back.s.goBack).toBeUndefined();
     // And a draft read for that showing does not replace the text.
-    const late = play([{ type: 'draft-read', callId: A.id, showToken: back.s.showToken, draft: { note: noteFromBoxText('older'), savedAt: 1 } }], back.s).s;
+    const late = play([{ type: 'draft-read', callId: A.id, showToken: back.s.showToken, draft: { note: noteFromLegacyDraft('older'), savedAt: 1 } }], back.s).s;
     expect(text(late)).toBe('Done with A');
   });
 });
