@@ -1,6 +1,6 @@
 import { createCloseClient, type CloseClient, type CloseClientOptions } from '../close/client';
 import type { ConnectionStore } from '../connection';
-import { drafts } from '../drafts';
+import { draftStore as drafts } from '../draft-store';
 import type { Call } from '../close/schemas';
 import type { TabMessage } from '../messages';
 import { createMessageHandler } from './handle-message';
