@@ -1,9 +1,13 @@
 import type { CloseError } from './close/errors';
 import type { Call } from './close/schemas';
-import type { CallsToLogPeriod } from './settings-schema';
 
 // Calls to log (issue 17): which of the rep's calls still need an outcome, as one pure rule the
 // background, the panel and the tests share.
+
+/** Which of the rep's calls count: made in this period (a setting, utils/settings.ts). */
+export const CALLS_TO_LOG_PERIODS = ['today', 'last7', 'last30'] as const;
+export type CallsToLogPeriod = (typeof CALLS_TO_LOG_PERIODS)[number];
+export const DEFAULT_CALLS_TO_LOG_PERIOD: CallsToLogPeriod = 'last7';
 
 /** A call of the queue with what the Call control names it by. */
 export interface CallToLog {

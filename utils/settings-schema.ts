@@ -52,7 +52,5 @@ export function checkTemplate(template: Template, others: readonly Template[]): 
   return TemplateSchema.safeParse(template).success ? undefined : { kind: 'nameEmpty' };
 }
 
-/** Which of the rep's calls count as "to log": made in this period (Calls to log, issue 17). */
-export const CALLS_TO_LOG_PERIODS = ['today', 'last7', 'last30'] as const;
-export type CallsToLogPeriod = (typeof CALLS_TO_LOG_PERIODS)[number];
-export const DEFAULT_CALLS_TO_LOG_PERIOD: CallsToLogPeriod = 'last7';
+// Calls to log's period (issue 17) is defined beside its rule, where the background reads it without zod.
+export { CALLS_TO_LOG_PERIODS, DEFAULT_CALLS_TO_LOG_PERIOD, type CallsToLogPeriod } from './calls-to-log';

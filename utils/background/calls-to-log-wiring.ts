@@ -4,7 +4,7 @@ import { createCloseClient } from '../close/client';
 import { CALLS_TO_LOG_COMMAND } from '../command';
 import type { ConnectionStore } from '../connection';
 import type { PendingSave, Reply, TabMessage } from '../messages';
-import { settings } from '../settings';
+import { CALLS_TO_LOG_PERIODS, DEFAULT_CALLS_TO_LOG_PERIOD, type CallsToLogPeriod } from '../calls-to-log';
 import { createCallsToLog } from './calls-to-log';
 import { createCallsToLogHandler } from './calls-to-log-handler';
 import { createCloseTabs } from './close-tabs';
@@ -23,7 +23,7 @@ export function startCallsToLog(deps: {
   const queue = createCallsToLog({
     connection: deps.connection,
     client: (apiKey) => createCloseClient({ apiKey, rateLimitRetries: 0 }),
-    settings: { period: () => settings.callsToLogPeriod.get(), noNote: () => settings.callsToLogNoNote.get() },
+    settings: { period: readPeriod, noNote: readNoNote },
     setBadge: async (text) => {
       await action.setBadgeText({ text });
       if (text) await action.setBadgeBackgroundColor({ color: '#5c3dc4' });
@@ -83,4 +83,15 @@ export function startCallsToLog(deps: {
     },
     saved: (call: Call) => queue.saved(call),
   };
+}
+
+// The two settings as utils/settings.ts stores them (storage.local, `settings.…`), read here
+// without zod/mini: the background's bundle has its budget (BENCHMARKS.md). Anything else stored
+// there reads as the default, as settings.ts would.
+async function readPeriod(): Promise<CallsToLogPeriod> {
+  const value: unknown = (await browser.storage.local.get('settings.callsToLogPeriod'))['settings.callsToLogPeriod'];
+  return CALLS_TO_LOG_PERIODS.find((period) => period === value) ?? DEFAULT_CALLS_TO_LOG_PERIOD;
+}
+async function readNoNote(): Promise<boolean> {
+  return (await browser.storage.local.get('settings.callsToLogNoNote'))['settings.callsToLogNoNote'] === true;
 }

@@ -12,7 +12,7 @@ import {
   type ToLogRule,
 } from '../calls-to-log';
 import type { Connection } from '../connection';
-import type { CallsToLogPeriod } from '../settings-schema';
+import type { CallsToLogPeriod } from '../calls-to-log';
 import { MAX_USER_CALL_PAGES, CALL_PAGE } from '../close/client';
 
 // Calls to log (issue 17): the background keeps the rep's queue, the toolbar badge that counts
