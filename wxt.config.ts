@@ -40,7 +40,7 @@ export default defineConfig({
       'scripts/*.mjs',
     ],
   },
-  vite: () => ({ plugins: [preact(), noEval(), nativeBrowserInContentScript('close.content')] }),
+  vite: () => ({ plugins: [preact(), noEval(), nativeBrowserInContentScript(['close.content', 'quick-edit-panel'])] }),
   manifest: ({ browser, manifestVersion }) => ({
     // Every string the rep sees goes through _locales (locales/*.yml, @wxt-dev/i18n).
     default_locale: 'en',

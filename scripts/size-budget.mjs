@@ -12,10 +12,14 @@ const OUT = resolve(process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 const BUDGETS_GZIP = {
   'content script (JS + CSS)': { part: 'contentScript', bytes: 7_000 },
   // Raised from 37 000 for issue 3 (the persistent outbox, retries and conflict checks) and
-  // issue 5 (key redaction): about 3 KB gzip for saves that are never lost.
-  background: { part: 'background', bytes: 40_000 },
+  // issue 5 (key redaction): about 3 KB gzip for saves that are never lost. Raised to 42 000 for
+  // issues 11, 13 and 14 (about 2.3 KB gzip): cancel-final saves with alarm waits, saves tied to
+  // their account, the key in IndexedDB with its one-time migration, ids confirmed as calls.
+  background: { part: 'background', bytes: 42_000 },
   // Loaded once per page, on the first open (and fetched in idle time before it). Issue 12 set
-  // 115 KB for the rich-text editor (ProseMirror, about 65 KB gzip), its conversion code gone.
+  // 115 KB for the rich-text editor (ProseMirror, about 68 KB gzip), its conversion code gone.
+  // It keeps under it by running on the browser's own API object, like the content script
+  // (scripts/content-browser-plugin.mjs), and on utils/local-item.ts instead of @wxt-dev/storage.
   'panel script (loaded on first open)': { part: 'panelScript', bytes: 115_000 },
 };
 const REPORTED = {};

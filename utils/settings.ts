@@ -1,5 +1,5 @@
-import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
+import { localItem } from './local-item';
 import {
   CALLS_TO_LOG_PERIODS,
   DEFAULT_CALLS_TO_LOG_PERIOD,
@@ -12,13 +12,14 @@ import {
 // typed, versioned storage item parsed with zod on every read: what is stored may come from an
 // older version of the extension, or be damaged, and a bad value falls back to the default
 // instead of breaking the panel. zod/mini, not zod: the panel script reads these and stays
-// small (BENCHMARKS.md). A change of shape bumps `version` and adds a migration here. The shapes
+// small (BENCHMARKS.md), and so does its storage (local-item.ts). A change of shape is read by
+// the schema (a union of the old and the new shape, upgraded on read). The shapes
 // themselves are in settings-schema.ts.
 
 export * from './settings-schema';
 
 function parsedItem<T>(key: `local:${string}`, schema: z.ZodMiniType<T>, fallback: T) {
-  const item = storage.defineItem<unknown>(key, { fallback, version: 1 });
+  const item = localItem<unknown>(key.slice('local:'.length), fallback);
   return {
     key,
     async get(): Promise<T> {
