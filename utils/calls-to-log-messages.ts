@@ -9,7 +9,7 @@ import type { Reply } from './messages';
 export const CallsToLogContentSchema = z.discriminatedUnion('type', [
   // "A Close tab is open": refreshed if a minute old. Sent on load and every minute while visible.
   z.strictObject({ type: z.literal('calls.tick') }),
-  // The panel shows the queue: its calls now (refreshed if a minute old, or at once with `fresh`).
+  // The panel: the queue as known (its count on a lead page), or with `fresh` asked of Close now (the queue opens).
   z.strictObject({ type: z.literal('calls.list'), fresh: z.boolean().optional() }),
 ]);
 

@@ -16,7 +16,7 @@ const closeTab = (id: number) =>
 const EVIL = { ...closeTab(9), url: 'https://evil.example/', origin: 'https://evil.example' } as Sender;
 
 function setup(state: CallsToLogState = { state: 'ready', at: 0, calls: [] }) {
-  const queue = { tick: vi.fn(async () => state), refresh: vi.fn(async () => state) } as unknown as CallsToLog;
+  const queue = { tick: vi.fn(async () => state), refresh: vi.fn(async () => state), get: vi.fn(() => state) } as unknown as CallsToLog;
   const sent: [number, TabMessage][] = [];
   const focusable = new Set<number>();
   const created: string[] = [];
@@ -50,10 +50,13 @@ describe('the Calls to log messages', () => {
     expect(queue.refresh).not.toHaveBeenCalled();
   });
 
-  it('a tab’s tick refreshes by the minute rule; the popup refreshes now; the panel at once when fresh', async () => {
+  it('a tab’s tick refreshes by the minute rule; the popup refreshes now; the panel at once when fresh, else as known', async () => {
     const { handle, queue } = setup();
     await handle({ type: 'calls.tick' }, closeTab(1));
     expect(queue.tick).toHaveBeenCalledOnce();
+    await handle({ type: 'calls.list' }, closeTab(1));
+    expect(queue.get).toHaveBeenCalledOnce();
+    expect(queue.refresh).not.toHaveBeenCalled();
     await handle({ type: 'calls.count' }, POPUP);
     await handle({ type: 'calls.list', fresh: true }, closeTab(1));
     expect(queue.refresh).toHaveBeenCalledTimes(2);

@@ -33,7 +33,9 @@ export function createCallsToLogHandler(deps: CallsToLogHandlerDeps) {
         void deps.queue.tick();
         return { ok: true, value: null };
       }
-      const state: CallsToLogState = await (parsed.data.fresh ? deps.queue.refresh() : deps.queue.tick());
+      // The panel's count on a lead page is what is known (the tabs' ticks keep it fresh);
+      // opening the queue asks Close now.
+      const state: CallsToLogState = parsed.data.fresh ? await deps.queue.refresh() : deps.queue.get();
       return { ok: true, value: state };
     }
     if (role === 'extension-page') {

@@ -9,10 +9,10 @@ import {
   periodStart,
   type CallToLog,
   type CallsToLogState,
+  type CallsToLogPeriod,
   type ToLogRule,
 } from '../calls-to-log';
 import type { Connection } from '../connection';
-import type { CallsToLogPeriod } from '../calls-to-log';
 import { MAX_USER_CALL_PAGES, CALL_PAGE } from '../close/client';
 
 // Calls to log (issue 17): the background keeps the rep's queue, the toolbar badge that counts
@@ -117,7 +117,7 @@ export function createCallsToLog(deps: CallsToLogDeps) {
     }
     running = (async () => {
       try {
-        // Saves first: the listing waits for the outbox to be sent (or to wait offline).
+        // Saves first: the listing waits while one is sending or waiting for Close's turn.
         if (await deps.savesPending()) {
           again = true;
           return current;
