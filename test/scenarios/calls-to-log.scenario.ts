@@ -88,4 +88,16 @@ describe('Calls to log', () => {
     await expect.poll(() => badge(driver), { timeout: 15_000 }).toBe('');
     await tab.close();
   });
+
+  test('the popup says how many, and Log calls opens the queue in the Close tab', async () => {
+    driver.standIn.reset(seedDemoData({ callsToLog: true }));
+    const tab = await driver.openClosePage('/inbox/');
+    await tab.get({ role: 'heading', name: 'Inbox' }).waitFor();
+    const popup = await driver.openExtensionPage('popup.html');
+    await expect.poll(() => popup.get({ role: 'status' }).text(), { timeout: 15_000 }).toBe('5 calls to log');
+    await popup.get({ role: 'button', name: 'Log calls' }).click();
+    await expect.poll(() => tab.get(PANEL.call).value(), { timeout: 15_000 }).toBe(QUEUE.toLog[0]);
+    expect(await tab.get({ role: 'button', name: 'Calls to log (5)', in: 'panel' }).count()).toBe(1);
+    await tab.close();
+  });
 });
