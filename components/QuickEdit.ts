@@ -21,14 +21,14 @@ export function mountQuickEdit(container: HTMLElement, controller: Controller, l
 
   function showPanel(mount: MountPanel) {
     mountPanel = mount;
-    const { target, open } = controller.get();
-    if (!open || !target) return; // closed while the panel script loaded
+    const { target, open, view } = controller.get();
+    if (!open || (!target && view === 'page')) return; // closed while the panel script loaded
     panel ??= mount(container);
-    panel.render(target, controller.close);
+    panel.render(target ?? {}, controller.close, view);
   }
 
-  function update({ target, open }: QuickEditState) {
-    if (target && open) {
+  function update({ target, open, view }: QuickEditState) {
+    if (open && (target || view === 'calls-to-log')) {
       // Close's theme as the page shows it now (it may have loaded, or changed, since we started).
       const root = container.getRootNode();
       if (root instanceof ShadowRoot && root.host instanceof HTMLElement) applyPageTheme(root.host);

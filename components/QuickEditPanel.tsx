@@ -11,7 +11,9 @@ import { send } from '@/utils/panel/send';
 import { trusted } from '@/utils/panel/trusted';
 import { useSaveSession } from '@/utils/panel/use-save-session';
 import type { PageTarget } from '@/utils/page';
+import type { PanelViewName } from '@/utils/content/controller';
 import { CallPicker } from './CallPicker';
+import { CallsToLogBar, queueLabel } from './CallsToLog';
 import { ConflictAlert } from './ConflictAlert';
 import { NoCallFound } from './NoCallFound';
 import { NoteEditor } from './NoteEditor';
@@ -24,13 +26,15 @@ import { usePanelPosition } from './usePanelPosition';
 interface QuickEditPanelProps {
   target: PageTarget;
   onClose: () => void;
+  /** Calls to log (issue 17) when the command or the popup opened the panel. */
+  view?: PanelViewName;
 }
 
 const openSettings = trusted(() => void send({ type: 'settings.open' }));
 
 /** The panel: layout and key routing. What is in the boxes and how saves go is the save session's. */
-export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
-  const { session: s, dispatch, noteRef, save, undo, retry, resolve, keepNow } = useSaveSession(target);
+export function QuickEditPanel({ target, onClose, view }: QuickEditPanelProps) {
+  const { session: s, dispatch, noteRef, save, undo, retry, resolve, keepNow } = useSaveSession(target, view);
   const [now, setNow] = useState(Date.now());
   const [help, setHelp] = useState(false);
   const [confirmClose, setConfirmClose] = useState(false);
@@ -163,7 +167,8 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
           onOpenSettings={openSettings}
         />
       )}
-      {s.load.state === 'loading' && <p class="muted">{i18n.t('panel.loading')}</p>}
+      <CallsToLogBar session={s} dispatch={dispatch} target={target} />
+      {s.load.state === 'loading' && s.view === 'page' && <p class="muted">{i18n.t('panel.loading')}</p>}
       {s.load.state === 'failed' && (
         <ErrorMessage error={s.load.error} onRetry={trusted(() => dispatch({ type: 'reload' }))} onOpenSettings={openSettings} />
       )}
@@ -175,11 +180,17 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
           </button>
         </div>
       )}
-      {data && !call && <NoCallFound account={data.account} onOpenSettings={openSettings} />}
+      {data && !call && s.view === 'page' && <NoCallFound account={data.account} onOpenSettings={openSettings} />}
       {data && call && (
         // Saving happens on a real click or key press only (trusted), never on a form submit.
         <form onSubmit={(e) => e.preventDefault()} hidden={help}>
-          <CallPicker calls={s.calls} contacts={data.contacts} selectedId={call.id} onSelect={(callId) => dispatch({ type: 'show', callId })} />
+          <CallPicker
+            calls={s.calls}
+            contacts={data.contacts}
+            selectedId={call.id}
+            onSelect={(callId) => dispatch({ type: 'show', callId })}
+            {...(s.view === 'calls-to-log' && { label: queueLabel(s) })}
+          />
           <NoteEditor
             editorRef={noteRef}
             value={s.content}

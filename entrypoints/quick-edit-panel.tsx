@@ -26,7 +26,7 @@ export default defineUnlistedScript(() => {
     const root = document.createElement('div');
     container.append(root);
     return {
-      render: (target, onClose) => render(<QuickEditPanel target={target} onClose={onClose} />, root),
+      render: (target, onClose, view) => render(<QuickEditPanel target={target} onClose={onClose} view={view} />, root),
       unmount() {
         render(null, root);
         root.remove();

@@ -15,7 +15,9 @@ const BUDGETS_GZIP = {
   // issue 5 (key redaction): about 3 KB gzip for saves that are never lost. Raised to 42 000 for
   // issues 11, 13 and 14 (about 2.3 KB gzip): cancel-final saves with alarm waits, saves tied to
   // their account, the key in IndexedDB with its one-time migration, ids confirmed as calls.
-  background: { part: 'background', bytes: 42_000 },
+  // Raised to 44 000 for issue 17 (about 2.2 KB gzip): Calls to log's paged listing, its badge,
+  // refresh rules and lead names, the Log calls tab handling and their checked messages.
+  background: { part: 'background', bytes: 44_000 },
   // Loaded once per page, on the first open (and fetched in idle time before it). Issue 12 set
   // 115 KB for the rich-text editor (ProseMirror, about 68 KB gzip), its conversion code gone.
   // It keeps under it by running on the browser's own API object, like the content script

@@ -1,6 +1,12 @@
 import * as z from 'zod/mini';
 import { localItem } from './local-item';
-import { DEFAULT_PANEL_POSITION, PanelPositionSchema, TemplatesSchema } from './settings-schema';
+import {
+  CALLS_TO_LOG_PERIODS,
+  DEFAULT_CALLS_TO_LOG_PERIOD,
+  DEFAULT_PANEL_POSITION,
+  PanelPositionSchema,
+  TemplatesSchema,
+} from './settings-schema';
 
 // The rep's settings (options page), read by the panel and the content script. Each is a
 // typed, versioned storage item parsed with zod on every read: what is stored may come from an
@@ -39,4 +45,8 @@ export const settings = {
   autoOpen: parsedItem('local:settings.autoOpen', z.boolean(), false),
   /** Where the panel sits: the options page sets the corner, dragging the panel sets a place. */
   panelPosition: parsedItem('local:settings.panelPosition', PanelPositionSchema, DEFAULT_PANEL_POSITION),
+  /** Calls to log: how far back the rep's calls count (today, last 7 days, last 30 days). */
+  callsToLogPeriod: parsedItem('local:settings.callsToLogPeriod', z.enum(CALLS_TO_LOG_PERIODS), DEFAULT_CALLS_TO_LOG_PERIOD),
+  /** Calls to log: a call with an outcome but no note still counts. Off unless the rep turns it on. */
+  callsToLogNoNote: parsedItem('local:settings.callsToLogNoNote', z.boolean(), false),
 };

@@ -4,6 +4,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountQuickEdit } from '@/components/QuickEdit';
 import { confirmThroughBackground } from '@/utils/content/ask-background';
 import { autoOpen } from '@/utils/content/auto-open';
+import { tickCallsToLog } from '@/utils/content/calls-to-log-tick';
 import { createCallConfirmations } from '@/utils/content/call-confirmations';
 import { createController, type QuickEditState } from '@/utils/content/controller';
 import { watchFeed } from '@/utils/content/feed-buttons';
@@ -45,10 +46,13 @@ function start(ctx: ContentScriptContext) {
     ),
   );
   autoOpen(controller.get().target, controller);
+  tickCallsToLog(ctx);
 
   // The keyboard command arrives from the background and takes the launcher's path.
   const onMessage = (message: unknown, sender: { id?: string }) => {
-    if (sender.id === browser.runtime.id && (message as TabMessage | undefined)?.type === 'panel.open') controller.open();
+    if (sender.id !== browser.runtime.id || (message as TabMessage | undefined)?.type !== 'panel.open') return;
+    if ((message as Extract<TabMessage, { type: 'panel.open' }>).view === 'calls-to-log') controller.openCallsToLog();
+    else controller.open();
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { PageTarget } from '../page';
+import type { PanelViewName } from './controller';
 
 // The panel (Preact, DOMPurify, drafts, the editor) is a separate script, loaded on the first
 // open: most Close pages a rep visits never open it, and they should not pay for it (issue 6,
@@ -17,7 +18,7 @@ export const PANEL_SCRIPT = '/quick-edit-panel.js';
 
 export interface PanelView {
   /** Shows the panel for this target (or switches it to a new one). */
-  render(target: PageTarget, onClose: () => void): void;
+  render(target: PageTarget, onClose: () => void, view?: PanelViewName): void;
   unmount(): void;
 }
 

@@ -2,6 +2,8 @@ import { callChanges, hasChanges } from '../call-changes';
 import { callBase } from '../close/call-base';
 import type { CloseError } from '../close/errors';
 import type { Call, CallBase, CallChanges } from '../close/schemas';
+import type { CallToLog } from '../calls-to-log';
+import type { PanelViewName } from '../content/controller';
 import type { Draft } from '../drafts';
 import type { PanelData, Rejection, Reply, SaveResult, WaitReason } from '../messages';
 import { appendedNote, noteOfCall, noteSize, sameNote, type NoteContent } from '../note-content';
@@ -64,6 +66,10 @@ export type Load =
   | { state: 'ready'; data: PanelData };
 
 export interface Session {
+  /** The page's call(s), or Calls to log: the rep's calls across leads (issue 17, utils/panel/queue.ts). */
+  view: PanelViewName;
+  /** In Calls to log: the queue's calls with their lead's and contact's names, as loaded. */
+  queue?: CallToLog[];
   loadToken: number;
   load: Load;
   calls: Call[];
@@ -85,7 +91,8 @@ export interface Session {
 
 export type Event =
   | { type: 'reload' }
-  | { type: 'loaded'; token: number; reply: Reply<PanelData> }
+  | { type: 'view'; view: PanelViewName }
+  | { type: 'loaded'; token: number; reply: Reply<PanelData>; queue?: CallToLog[] }
   | { type: 'show'; callId: CallId }
   | { type: 'draft-read'; callId: CallId; showToken: number; draft: Draft | undefined }
   | { type: 'edit'; content: NoteContent }
@@ -108,7 +115,7 @@ export type Event =
 export type DraftToKeep = Omit<Draft, 'savedAt'>;
 
 export type Effect =
-  | { type: 'load'; token: number }
+  | { type: 'load'; token: number; view: PanelViewName }
   | { type: 'read-draft'; callId: CallId; showToken: number }
   /** Soon: after a pause in typing; now: before anything else happens (pagehide, switch). */
   | { type: 'keep-draft'; callId: CallId; draft: DraftToKeep; when: 'soon' | 'now' }
@@ -122,9 +129,10 @@ export type Step = [Session, Effect[]];
 
 const emptyCall = { note: null, note_html: null } as const;
 
-export function initialSession(): Step {
+export function initialSession(view: PanelViewName = 'page'): Step {
   return [
     {
+      view,
       loadToken: 1,
       load: { state: 'loading' },
       calls: [],
@@ -137,7 +145,7 @@ export function initialSession(): Step {
       saves: {},
       status: { kind: 'idle' },
     },
-    [{ type: 'load', token: 1 }],
+    [{ type: 'load', token: 1, view }],
   ];
 }
 
@@ -321,14 +329,23 @@ export function reduce(s: Session, event: Event, now: number): Step {
   switch (event.type) {
     case 'reload': {
       const token = s.loadToken + 1;
-      return [{ ...s, loadToken: token, load: { state: 'loading' } }, [{ type: 'flush-draft' }, { type: 'load', token }]];
+      return [{ ...s, loadToken: token, load: { state: 'loading' } }, [{ type: 'flush-draft' }, { type: 'load', token, view: s.view }]];
+    }
+    case 'view': {
+      // Saves on their way keep being followed; the boxes are kept as a draft and the other view loads.
+      if (event.view === s.view && s.load.state !== 'failed') return [s, []];
+      const token = s.loadToken + 1;
+      return [
+        { ...s, view: event.view, loadToken: token, load: { state: 'loading' } },
+        [{ type: 'flush-draft' }, { type: 'load', token, view: event.view }],
+      ];
     }
     case 'loaded': {
       // A late answer for an earlier load (another lead) is ignored.
       if (event.token !== s.loadToken) return [s, []];
       if (!event.reply.ok) return [{ ...s, load: { state: 'failed', error: event.reply.error } }, []];
       const data = event.reply.value;
-      let next: Session = { ...s, load: { state: 'ready', data } };
+      let next: Session = { ...s, load: { state: 'ready', data }, queue: event.queue };
       if (!data.connected) return [next, []];
       const saves = { ...s.saves };
       for (const p of data.pending)
