@@ -179,6 +179,9 @@ export function createSaver(deps: SaverDeps) {
       const wait = retryDelayMs(error.kind, tries, error.retryAfterSeconds, deps.random);
       const reason = error.kind === 'rate-limited' ? 'rate-limited' : error.kind === 'server' ? 'server' : 'offline';
       if (wait > LONG_WAIT_MS) return hold(save, reason, now() + wait);
+      // The timer does the work; the alarm is there in case the worker is stopped meanwhile,
+      // so a save the rep is told is waiting always has something that wakes it.
+      deps.wakeAt?.(now() + wait);
       report(save, { state: 'waiting', reason, until: now() + wait });
       await sleep(wait);
       // Re-read after the wait: the next request checks the outbox again before it goes.
