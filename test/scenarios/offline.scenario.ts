@@ -60,6 +60,13 @@ test('Close stops accepting connections: the save waits, and the retry alarm alo
     // The browser still believes it is online: no event will come, the alarm is the only way back.
     expect(await tab.evaluate(() => navigator.onLine)).toBe(true);
     expect((await driver.alarms()).length).toBeGreaterThan(0);
+    // The alert is up from the first short wait, which a timer in the worker ends. Once the
+    // worker has given up trying by itself, the save is held in the outbox (`wait` stored):
+    // from then on the alarm is the only way back, so that is when Close listens again.
+    await expect
+      .poll(async () => ((await driver.storage()).outbox as { wait?: { reason: string } }[] | undefined)?.[0]?.wait?.reason, { timeout: 20_000 })
+      .toBe('offline');
+    expect((await driver.alarms()).length).toBeGreaterThan(0);
     await driver.standInSocket.accept();
     accepting = true;
   } finally {
