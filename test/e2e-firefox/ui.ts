@@ -1,4 +1,5 @@
 import type { ElementHandle, Page } from 'puppeteer-core';
+import { isRichBox } from '../drivers/box-text';
 
 // Elements are found by role and accessible name as Firefox's accessibility engine computes
 // them (WebDriver BiDi's accessibility locator), the names UI-CONTRACT.md promises.
@@ -48,7 +49,13 @@ export async function click(page: Page, selector: string) {
 /** Replaces the field's text by typing, so the page sees real key events. */
 export async function fill(page: Page, selector: string, text: string) {
   const field = await find(page, selector);
-  await field.evaluate((el) => (el as HTMLInputElement).select());
+  if (await field.evaluate(isRichBox)) {
+    // The Note editor (a contenteditable) has no select(): select all with the keyboard.
+    await field.focus();
+    await page.keyboard.down('Control');
+    await page.keyboard.press('a');
+    await page.keyboard.up('Control');
+  } else await field.evaluate((el) => (el as HTMLInputElement).select());
   await field.type(text);
 }
 
