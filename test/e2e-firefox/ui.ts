@@ -1,5 +1,5 @@
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { isRichBox } from '../drivers/box-text';
+import { isRichBox, shownText } from '../drivers/box-text';
 
 // Elements are found by role and accessible name as Firefox's accessibility engine computes
 // them (WebDriver BiDi's accessibility locator), the names UI-CONTRACT.md promises.
@@ -62,10 +62,14 @@ export async function fill(page: Page, selector: string, text: string) {
 /** How many elements match right now (0 while absent): for polling, never waits. */
 export const count = async (page: Page, selector: string) => (await page.$$(selector)).length;
 
-/** A form control's value, or undefined while it is absent. */
+/** A form control's value (the Note editor's text, one line per block), or undefined while it is absent. */
 export async function valueOf(page: Page, selector: string): Promise<string | undefined> {
   const handle = await page.$(selector);
-  return handle?.evaluate((el) => ((el instanceof HTMLLabelElement ? el.control : el) as HTMLInputElement | null)?.value);
+  const control = (await handle?.evaluateHandle((el) => (el instanceof HTMLLabelElement ? el.control : el)))?.asElement() as
+    | ElementHandle<Element>
+    | null
+    | undefined;
+  return control?.evaluate(shownText);
 }
 
 export async function textOf(page: Page, selector: string): Promise<string | undefined> {
