@@ -59,7 +59,8 @@ test('Close stops accepting connections: the save waits, and the retry alarm alo
     await expect.poll(() => tab.get(PANEL.alert).text(), { timeout: 20_000 }).toMatch(/Will save when back online/);
     // The browser still believes it is online: no event will come, the alarm is the only way back.
     expect(await tab.evaluate(() => navigator.onLine)).toBe(true);
-    expect((await driver.alarms()).length).toBeGreaterThan(0);
+    // The worker sets the alarm as it says the save waits (the alert may be drawn a moment first).
+    await expect.poll(async () => (await driver.alarms()).length, { timeout: 5_000 }).toBeGreaterThan(0);
     // The alert is up from the first short wait, which a timer in the worker ends. Once the
     // worker has given up trying by itself, the save is held in the outbox (`wait` stored):
     // from then on the alarm is the only way back, so that is when Close listens again.
