@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { startFirefoxHarness, type FirefoxHarness } from '../e2e-firefox/harness';
 import { startVirtualDisplay } from '../e2e-firefox/virtual-display';
+import { isRichBox, shownText } from './box-text';
 import { standInSocket } from './stand-in-socket';
 import { APP, type Command, type Driver, type DriverOptions, type El, type Scope, type Tab, type Target } from './driver';
 
@@ -54,7 +55,11 @@ function element(page: Page, target: Target): El {
     click: async () => (await find()).click(),
     async fill(text) {
       const field = await find();
-      await field.evaluate((el) => (el as HTMLInputElement).select());
+      if (await field.evaluate(isRichBox)) {
+        // The Note editor has no select(): select everything with the keyboard, as a rep does.
+        await field.focus();
+        await pressChord(page, 'Control+a');
+      } else await field.evaluate((el) => (el as HTMLInputElement).select());
       await field.type(text);
     },
     async typeAtEnd(text) {
@@ -63,6 +68,7 @@ function element(page: Page, target: Target): El {
         (el as HTMLElement).focus();
         if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) el.setSelectionRange(el.value.length, el.value.length);
       });
+      if (await field.evaluate(isRichBox)) await pressChord(page, 'Control+End');
       await field.type(text);
     },
     async press(keys) {
@@ -83,7 +89,7 @@ function element(page: Page, target: Target): El {
       await expect.poll(current).toBe(value);
     },
     value: async () =>
-      (await now())?.evaluate((el) => ('value' in el ? String((el as HTMLInputElement).value) : (el as HTMLElement).innerText)),
+      (await now())?.evaluate(shownText),
     text: async () => (await now())?.evaluate((el) => el.textContent ?? ''),
     attribute: async (name) => (await now())?.evaluate((el, n) => el.getAttribute(n), name),
     isFocused: async () => (await (await now())?.evaluate((el) => el === (el.getRootNode() as Document | ShadowRoot).activeElement)) ?? false,

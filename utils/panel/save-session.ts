@@ -219,11 +219,12 @@ const resendOf = (record: SaveRecord): Resend => ({ from: record.from!, changes:
 /** The panel's Rejection for a save the background lost track of; the component says it in words. */
 export const isLostTrack = (error: Problem) => error === lostTrack;
 
-function show(s: Session, callId: CallId, effects: Effect[], status?: Status): Session {
+function show(s: Session, callId: CallId, effects: Effect[], status?: Status, focusNote = true): Session {
   const call = s.calls.find((c) => c.id === callId);
   if (!call) return s;
   const showToken = s.showToken + 1;
-  effects.push({ type: 'read-draft', callId, showToken }, { type: 'focus-note' });
+  effects.push({ type: 'read-draft', callId, showToken });
+  if (focusNote) effects.push({ type: 'focus-note' });
   // A save of this call still in the outbox is what the status shows.
   const pending = Object.entries(s.saves).filter(([, r]) => r.callId === callId).at(-1);
   return {
@@ -361,7 +362,9 @@ export function reduce(s: Session, event: Event, now: number): Step {
     case 'show': {
       if (event.callId === s.callId) return [s, []];
       const effects: Effect[] = [{ type: 'flush-draft' }];
-      return [show(s, event.callId, effects), effects];
+      // The rep chose it (the Call select, a shortcut): focus stays where they are, so arrow
+      // keys on the select keep moving through the calls (each one is a change event).
+      return [show(s, event.callId, effects, undefined, false), effects];
     }
     case 'draft-read': {
       if (!call || event.callId !== call.id || event.showToken !== s.showToken || !event.draft) return [s, []];
