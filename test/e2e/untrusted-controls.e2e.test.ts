@@ -167,10 +167,12 @@ test('Open settings in the no-key view ignores a page script', async () => {
     const dialog = page.getByRole('dialog', { name: /call/i });
     await dialog.getByRole('button', { name: 'Open settings' }).waitFor();
     const pages = harness.context.pages().length;
+    // Opening the popup refreshes Calls to log (issue 17): only what follows the click counts.
+    const before = apiRequests(harness.standIn).length;
     expect(await pageClicks(page, 'Open settings')).toBe(true);
     await aMoment(page);
     expect(harness.context.pages()).toHaveLength(pages);
-    expect(apiRequests(harness.standIn)).toEqual([]);
+    expect(apiRequests(harness.standIn).slice(before)).toEqual([]);
   } finally {
     await harness.connect();
   }
