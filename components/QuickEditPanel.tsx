@@ -31,6 +31,8 @@ import { UNDO_MS, isBusy, type SaveState } from './save-state';
 interface QuickEditPanelProps {
   target: PageTarget;
   onClose: () => void;
+  /** Tells the page which call the panel shows (its feed item is marked; issue 15). */
+  onShowing?: (callId: Call['id'] | undefined) => void;
 }
 
 /** What the panel remembers of a save it started: enough to undo it or to try it again. */
@@ -46,7 +48,7 @@ type Load = { state: 'loading' } | { state: 'failed'; error: CloseError | Reject
 const DRAFT_DELAY_MS = 300;
 const openSettings = () => void send({ type: 'settings.open' });
 
-export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
+export function QuickEditPanel({ target, onClose, onShowing }: QuickEditPanelProps) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [calls, setCalls] = useState<Call[]>([]);
   const [callId, setCallId] = useState<Call['id'] | null>(null);
@@ -90,6 +92,7 @@ export function QuickEditPanel({ target, onClose }: QuickEditPanelProps) {
   useEffect(() => {
     void loadPanel();
   }, [target.leadId, target.callId]);
+  useEffect(() => onShowing?.(call?.id), [call?.id]);
 
   // Switching calls shows that call's note and outcome, or the rep's draft for it. A layout
   // effect: no frame, key press or draft may ever see the new call with the old call's note.

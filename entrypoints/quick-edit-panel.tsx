@@ -26,7 +26,8 @@ export default defineUnlistedScript(() => {
     const root = document.createElement('div');
     container.append(root);
     return {
-      render: (target, onClose) => render(<QuickEditPanel target={target} onClose={onClose} />, root),
+      render: (target, onClose, showing) =>
+        render(<QuickEditPanel target={target} onClose={() => onClose()} onShowing={showing} />, root),
       unmount() {
         render(null, root);
         root.remove();
