@@ -17,7 +17,15 @@ export function CallPicker({ calls, selectedId, onSelect, contacts }: CallPicker
       <label class="label" for="quick-edit-call">
         {i18n.t('callPicker.label')}
       </label>
-      <select id="quick-edit-call" value={selectedId} onChange={(e) => onSelect(e.currentTarget.value as Call['id'])}>
+      <select
+        id="quick-edit-call"
+        value={selectedId}
+        onChange={(e) => {
+          // A page script can set our select's value and fire change: it changes nothing (SECURITY.md).
+          if (e.isTrusted) onSelect(e.currentTarget.value as Call['id']);
+          else e.currentTarget.value = selectedId;
+        }}
+      >
         {calls.map((call) => (
           <option key={call.id} value={call.id}>
             {callLabel(call, { contacts })}

@@ -1,10 +1,10 @@
 import { i18n } from '#i18n';
 import type { CallBase, Outcome } from '@/utils/close/schemas';
-import { noteText } from '@/utils/note-html';
+import { noteOfCall, notePlainText, type NoteContent } from '@/utils/note-content';
 
 interface ConflictAlertProps {
   theirs: CallBase;
-  mine: { note: string; outcomeId: string | null };
+  mine: { note: NoteContent; outcomeId: string | null };
   outcomes: Outcome[];
   noteChanged: boolean;
   onKeepMine: (event: Event) => void;
@@ -25,12 +25,12 @@ export function ConflictAlert({ theirs, mine, outcomes, noteChanged, onKeepMine,
       <div class="versions">
         <section aria-label={i18n.t('panel.versionTheirs')}>
           <h3>{i18n.t('panel.inCloseNow')}</h3>
-          <p class="version-note">{noteText(theirs) || i18n.t('panel.noNote')}</p>
+          <p class="version-note">{notePlainText(noteOfCall(theirs)) || i18n.t('panel.noNote')}</p>
           <p class="muted">{i18n.t('panel.outcomeIs', [outcomeName(outcomes, theirs.outcome_id)])}</p>
         </section>
         <section aria-label={i18n.t('panel.versionMine')}>
           <h3>{i18n.t('panel.yours')}</h3>
-          <p class="version-note">{mine.note || i18n.t('panel.noNote')}</p>
+          <p class="version-note">{notePlainText(mine.note) || i18n.t('panel.noNote')}</p>
           <p class="muted">{i18n.t('panel.outcomeIs', [outcomeName(outcomes, mine.outcomeId)])}</p>
         </section>
       </div>

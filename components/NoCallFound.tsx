@@ -5,7 +5,7 @@ import type { Account } from '@/utils/messages';
  * Close found no call with the key while the page shows one. A rep in several organisations
  * most often has the key of another one connected (issue 5), so say whose key it is.
  */
-export function NoCallFound({ account, onOpenSettings }: { account: Account; onOpenSettings: () => void }) {
+export function NoCallFound({ account, onOpenSettings }: { account: Account; onOpenSettings: (event: Event) => void }) {
   return (
     <div role="alert" class="error">
       <p>

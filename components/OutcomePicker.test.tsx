@@ -186,6 +186,27 @@ describe('the Outcome combobox', () => {
     expect(isShown()).toBe(false);
   });
 
+  it('typed and confirmed with Enter, without ↓: the first (or only) match is picked', () => {
+    const input = mount();
+    type(input, 'resume');
+    press(input, 'Enter');
+    expect(changes).toEqual([RESUME.id]);
+    expect(input.value).toBe('Résumé sent');
+    type(input, 'inter');
+    press(input, 'Enter');
+    expect(changes).toEqual([RESUME.id, INTERESTED.id]);
+  });
+
+  it('typed with no match and Enter: nothing is picked, and "No matches" stays', () => {
+    const input = mount(INTERESTED.id);
+    type(input, 'zzz');
+    const enter = press(input, 'Enter');
+    expect(enter.defaultPrevented).toBe(true);
+    expect(changes).toEqual([]);
+    expect(input.value).toBe('zzz');
+    expect(root.querySelector('.combobox-empty')!.textContent).toBe('No matches');
+  });
+
   it('Up on a closed list opens it; Enter on a closed list does nothing', () => {
     const input = mount(INTERESTED.id);
     press(input, 'Enter');

@@ -121,12 +121,16 @@ export function OutcomePicker({ outcomes, value, onChange, error }: OutcomePicke
         if (!open) openAt(query ? last : undefined);
         else setActive(active <= 0 ? (active < 0 ? last : 0) : active - 1);
         return;
-      case 'Enter':
+      case 'Enter': {
         if (!open) return;
         event.preventDefault();
-        if (highlighted) pick(highlighted);
-        else close();
+        // What the rep typed and confirmed is picked: the highlighted option, else the first (or
+        // only) match. With no match nothing is picked, and "No matches" stays in view.
+        const choice = highlighted ?? (query ? shown[0] : undefined);
+        if (choice) pick(choice);
+        else if (!query) close();
         return;
+      }
       case 'Escape':
         // With the list open, Esc closes the list only; with it closed, it closes the panel.
         if (!open) return;

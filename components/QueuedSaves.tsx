@@ -1,13 +1,14 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
-import type { QueuedSave } from '@/utils/messages';
+import { browser } from 'wxt/browser';
+import type { PendingSave } from '@/utils/messages';
 import type { ask as Ask } from './ask';
 
 interface QueuedSavesProps {
   ask: typeof Ask;
 }
 
-const describe = (save: QueuedSave) => {
+const describe = (save: PendingSave) => {
   const parts = [];
   if (save.changes.note !== undefined) parts.push(i18n.t('settings.queued.note', [save.changes.note.slice(0, 60)]));
   if (save.changes.note_html !== undefined) parts.push(i18n.t('settings.queued.noteHtml'));
@@ -15,14 +16,47 @@ const describe = (save: QueuedSave) => {
   return parts.join(', ');
 };
 
-/** Saves waiting for Close (offline, or retrying): the rep can see them and call them off. */
+/** Where a save stands, in words. */
+function where(save: PendingSave): string {
+  const { progress } = save;
+  if (progress.state === 'sending') return i18n.t('settings.queued.saving');
+  switch (progress.reason) {
+    case 'offline':
+      return i18n.t('settings.queued.offline');
+    case 'rate-limited':
+      return i18n.t('settings.queued.rateLimited');
+    case 'server':
+      return i18n.t('settings.queued.server');
+    case 'account':
+      return i18n.t('settings.queued.waitingAccount', [save.owner?.email ?? '']);
+    case 'unclaimed':
+      return i18n.t('settings.queued.unclaimed');
+  }
+}
+
+const held = (save: PendingSave) =>
+  save.progress.state === 'waiting' && (save.progress.reason === 'account' || save.progress.reason === 'unclaimed');
+
+/**
+ * Saves not yet at Close: the rep can see them and call them off. A save waiting for its
+ * account's key is discarded here or sent by connecting that account again; one an older version
+ * left without an account is sent with the connected account only when the rep says so.
+ */
 export function QueuedSaves({ ask }: QueuedSavesProps) {
-  const [saves, setSaves] = useState<QueuedSave[]>([]);
+  const [saves, setSaves] = useState<PendingSave[]>([]);
   const refresh = () =>
     void ask({ type: 'outbox.list' }).then((reply) => {
       if (reply.ok) setSaves(reply.value);
     });
-  useEffect(refresh, []);
+  useEffect(() => {
+    refresh();
+    // Disconnect, a reconnect or a save finishing changes what is listed: keep it current.
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && ('outbox' in changes || 'connection' in changes)) refresh();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
 
   if (saves.length === 0) return null;
   return (
@@ -30,22 +64,27 @@ export function QueuedSaves({ ask }: QueuedSavesProps) {
       <h2 id="queued-heading">{i18n.t('settings.queued.heading')}</h2>
       <ul aria-labelledby="queued-heading">
         {saves.map((save) => (
-          <li key={save.jobId}>
-            {/* Each Cancel is described by its own save, so the buttons are told apart. */}
-            <span id={`queued-${save.jobId}`}>
-              {describe(save)} <span class="muted">
-                {i18n.t('settings.queued.where', [
-                  i18n.t(save.offline ? 'settings.queued.offline' : 'settings.queued.saving'),
-                  save.callId.slice(-6),
-                ])}
-              </span>
+          <li key={save.saveId}>
+            {/* Each button is described by its own save, so the buttons are told apart. */}
+            <span id={`queued-${save.saveId}`}>
+              {describe(save)}{' '}
+              <span class="muted">{i18n.t('settings.queued.where', [where(save), save.callId.slice(-6)])}</span>
             </span>{' '}
+            {save.progress.state === 'waiting' && save.progress.reason === 'unclaimed' && (
+              <button
+                type="button"
+                aria-describedby={`queued-${save.saveId}`}
+                onClick={() => void ask({ type: 'outbox.claim', saveId: save.saveId }).then(refresh)}
+              >
+                {i18n.t('settings.queued.send')}
+              </button>
+            )}
             <button
               type="button"
-              aria-describedby={`queued-${save.jobId}`}
-              onClick={() => void ask({ type: 'outbox.cancel', jobId: save.jobId }).then(refresh)}
+              aria-describedby={`queued-${save.saveId}`}
+              onClick={() => void ask({ type: 'outbox.cancel', saveId: save.saveId }).then(refresh)}
             >
-              {i18n.t('settings.queued.cancel')}
+              {i18n.t(held(save) ? 'settings.queued.discard' : 'settings.queued.cancel')}
             </button>
           </li>
         ))}

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { drafts } from '@/utils/drafts';
+import { draftItem } from '@/utils/draft-store';
 import type { CallId } from '@/utils/close/ids';
 import { NOTE_MS } from './LauncherNote';
 import { createController, type Controller } from '@/utils/content/controller';
@@ -184,7 +184,7 @@ describe('notes where the launcher is (issue 15)', () => {
     controller.open();
     await settle();
     panel.calls[1]!.showing(CALL);
-    await drafts.set(CALL, { note: 'Call back Monday' });
+    await draftItem(CALL).setValue({ note: { text: 'Call back Monday' }, savedAt: Date.now() });
     panel.calls[1]!.onClose();
     await settle();
     expect(note()?.getAttribute('role')).toBe('status');
@@ -197,7 +197,7 @@ describe('notes where the launcher is (issue 15)', () => {
     controller.open();
     await settle();
     expect(note()).toBeNull();
-    await drafts.set(CALL, { note: 'Call back Monday', jobId: 'job-1' });
+    await draftItem(CALL).setValue({ note: { text: 'Call back Monday' }, saveId: 'save-1', savedAt: Date.now() });
     panel.calls[2]!.showing(CALL);
     panel.calls[2]!.onClose();
     await settle();

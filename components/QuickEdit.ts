@@ -1,7 +1,7 @@
 import { i18n } from '@/utils/content/i18n';
 import type { Controller, QuickEditState } from '@/utils/content/controller';
 import { hasUnsavedDraft } from '@/utils/content/drafts-on-page';
-import type { MountPanel, PanelNote, PanelView } from '@/utils/content/lazy-panel';
+import { preloadPanelWhenIdle, type MountPanel, type PanelNote, type PanelView } from '@/utils/content/lazy-panel';
 import { applyPageTheme } from '@/utils/content/shadow-host';
 import type { CallId } from '@/utils/close/ids';
 import { createLauncher } from './Launcher';
@@ -81,7 +81,11 @@ export function mountQuickEdit(
     panel = undefined;
     failure?.remove();
     if (!target) launcher.remove();
-    else if (!launcher.isConnected) container.append(launcher);
+    else if (!launcher.isConnected) {
+      container.append(launcher);
+      // Issue 12: the panel script is fetched in idle time once there is a launcher to open it.
+      preloadPanelWhenIdle(loadPanel);
+    }
     marks?.setCurrent(undefined);
     marks?.refresh();
     const closed = showing;

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Call } from '@/utils/close/schemas';
 import { drafts } from '@/utils/drafts';
+import { notePlainText } from '@/utils/note-content';
 import type { PanelData } from '@/utils/messages';
 import { QuickEditPanel } from './QuickEditPanel';
 
@@ -10,13 +11,34 @@ import { QuickEditPanel } from './QuickEditPanel';
 // draft. The background is replaced by a fixed panel.load answer; nothing is ever sent to Close.
 
 const sent: { type: string }[] = [];
-vi.mock('@/utils/content/send', () => ({
+/** Answers by message type, beyond panel.load; a refusal for anything else. */
+let answers: Record<string, unknown> = {};
+vi.mock('@/utils/panel/send', () => ({
   send: async (message: { type: string }) => {
     sent.push(message);
     if (message.type === 'panel.load') return { ok: true, value: DATA };
-    return { ok: false, error: { kind: 'rejected', message: 'not in this test' } };
+    return answers[message.type] ?? { ok: false, error: { kind: 'rejected', message: 'not in this test' } };
   },
 }));
+
+// The Note box is a ProseMirror editor (tested in components/NoteEditor.test.tsx and
+// end to end); here a textarea stands in for it, so the panel's own key handling is what is tested.
+vi.mock('./NoteEditor', async () => {
+  const { h } = await import('preact');
+  const { noteFromLegacyDraft, notePlainText } = await import('@/utils/note-content');
+  type Props = { value: import('@/utils/note-content').NoteContent; onChange: (v: unknown) => void; editorRef?: { current: unknown } };
+  return {
+    NoteEditor: ({ value, onChange, editorRef }: Props) =>
+      h('textarea', {
+        id: 'quick-edit-note',
+        value: notePlainText(value),
+        ref: (el: HTMLTextAreaElement | null) => {
+          if (editorRef) editorRef.current = el;
+        },
+        onInput: (e: Event) => onChange(noteFromLegacyDraft((e.currentTarget as HTMLTextAreaElement).value)),
+      }),
+  };
+});
 
 const call = (id: string, note: string, outcome_id: string | null = null) =>
   ({ id, lead_id: 'lead_0123456789abcdefghijAB', note, note_html: null, outcome_id, direction: 'outbound' }) as unknown as Call;
@@ -27,10 +49,21 @@ const DATA: PanelData = {
   calls: CALLS,
   selectedCallId: CALLS[0]!.id,
   outcomes: [],
-  queued: [],
+  pending: [],
 };
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+function click(target: Element) {
+  const event = new MouseEvent('click', { bubbles: true, cancelable: true });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  target.dispatchEvent(event);
+}
+const saveButton = () => [...root.querySelectorAll('button')].find((b) => b.textContent === 'Save')!;
+const draftText = async (id: string) => {
+  const note = (await drafts.get(id as Call['id']))?.note;
+  return note && notePlainText(note);
+};
+
 function press(target: Element, init: KeyboardEventInit) {
   const event = new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init });
   Object.defineProperty(event, 'isTrusted', { value: true });
@@ -41,6 +74,7 @@ let root: HTMLElement;
 beforeEach(() => {
   fakeBrowser.reset();
   sent.length = 0;
+  answers = {};
   root = document.createElement('div');
   document.body.append(root);
 });
@@ -78,7 +112,7 @@ describe('Esc', () => {
     await type(note, 'First, and more');
     press(note, { key: 'Escape' });
     await vi.waitFor(() => expect(onClose).toHaveBeenCalledOnce());
-    expect((await drafts.get(CALLS[0]!.id))?.note).toBe('First, and more');
+    expect(await draftText(CALLS[0]!.id)).toBe('First, and more');
     expect(sent.filter((m) => m.type === 'call.save')).toEqual([]);
   });
 
@@ -125,5 +159,57 @@ describe('moving between calls', () => {
     press(root.querySelector('#quick-edit-note')!, { key: 'ArrowUp', altKey: true });
     await vi.waitFor(() => expect(root.querySelector<HTMLTextAreaElement>('#quick-edit-note')!.value).toBe('First, edited'));
     expect(root.textContent).toContain('Draft restored');
+  });
+});
+
+describe('saving', () => {
+  it('a refusal of our own message is not retried, and is said', async () => {
+    answers['call.save'] = { ok: false, error: { kind: 'rejected', message: 'The extension could not accept this change.' } };
+    const { note } = await openPanel();
+    await type(note, 'Refused');
+    click(saveButton());
+    await vi.waitFor(() => expect(root.querySelector('[role=alert]')?.textContent).toMatch(/could not accept this change/));
+    await new Promise((resolve) => setTimeout(resolve, 700)); // longer than a retry's pause
+    expect(sent.filter((m) => m.type === 'call.save')).toHaveLength(1);
+    expect(sent.filter((m) => m.type === 'save.status')).toHaveLength(0);
+    expect(note.value).toBe('Refused');
+  });
+
+  it('Save keeps focus in the panel: the Note box has it before Save is disabled', async () => {
+    answers['call.save'] = { ok: true, value: { state: 'accepted' } };
+    answers['save.status'] = new Promise(() => {}); // still on its way
+    const { note } = await openPanel();
+    await type(note, 'On its way');
+    saveButton().focus();
+    click(saveButton());
+    await settle();
+    expect(saveButton().disabled).toBe(true);
+    expect(document.activeElement).toBe(note);
+  });
+
+  it('a draft that cannot be stored stops the save, says so, and the text stays', async () => {
+    vi.spyOn(drafts, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    const { note } = await openPanel();
+    await type(note, 'Nowhere to keep it');
+    click(saveButton());
+    await vi.waitFor(() => expect(root.querySelector('[role=alert]')?.textContent).toMatch(/could not be stored.*Copy your text/));
+    expect(sent.filter((m) => m.type === 'call.save')).toEqual([]);
+    expect(note.value).toBe('Nowhere to keep it');
+  });
+});
+
+describe('drafts', () => {
+  it('are written at once when the page is hidden or goes away, not 300 ms later', async () => {
+    const { note } = await openPanel();
+    await type(note, 'Typed just before reload');
+    window.dispatchEvent(new Event('pagehide'));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(await draftText(CALLS[0]!.id)).toBe('Typed just before reload');
+    await type(note, 'Then the tab was hidden');
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    expect(await draftText(CALLS[0]!.id)).toBe('Then the tab was hidden');
   });
 });

@@ -1,76 +1,123 @@
 import { i18n } from '#i18n';
 import { nextStepText, type CloseError } from '@/utils/close/errors';
-import type { Rejection } from '@/utils/messages';
-import type { SaveState } from './save-state';
+import type { Rejection, WaitReason } from '@/utils/messages';
+import { isLostTrack, NOTE_LIMIT, type Status } from '@/utils/panel/save-session';
 
 interface SaveFeedbackProps {
-  state: SaveState;
+  status: Status;
   now: number;
+  noteSize: number;
   onUndo: (event: Event) => void;
   onRetry: (event: Event) => void;
-  onCancelQueued: (event: Event) => void;
-  onOpenSettings: () => void;
+  onCancel: (event: Event) => void;
+  onOpenSettings: (event: Event) => void;
 }
 
-const retryReason = (reason: 'rate-limited' | 'server' | 'offline') =>
+const waitText = (reason: WaitReason) =>
   reason === 'rate-limited'
     ? i18n.t('panel.reasonRateLimited')
     : reason === 'server'
       ? i18n.t('panel.reasonServer')
       : i18n.t('panel.reasonOffline');
 
-/** "Saved" only after Close confirmed; everything not yet in Close is an alert, in words. */
-export function SaveFeedback({ state, now, onUndo, onRetry, onCancelQueued, onOpenSettings }: SaveFeedbackProps) {
-  const status =
-    state.kind === 'saving'
-      ? i18n.t('panel.saving')
-      : state.kind === 'saved'
-        ? (state.text ?? i18n.t('panel.saved'))
-        : state.kind === 'restored'
-          ? i18n.t('panel.restored')
-          : state.kind === 'info'
-            ? state.text
-            : '';
+const INFO = {
+  nothingToSave: () => i18n.t('panel.nothingToSave'),
+  cancelled: () => i18n.t('panel.cancelled'),
+  showingTheirs: () => i18n.t('panel.showingTheirs'),
+  noOtherCall: () => i18n.t('panel.noOtherCall'),
+  tooLateToCancel: () => i18n.t('panel.tooLateToCancel'),
+} satisfies Record<Extract<Status, { kind: 'info' }>['say'], () => string>;
+
+function statusText(status: Status): string {
+  switch (status.kind) {
+    case 'sending':
+      return status.behind ? i18n.t('panel.savingPrevious') : i18n.t('panel.saving');
+    case 'saved':
+      return status.say === 'savedNext' ? i18n.t('panel.savedNext') : status.say === 'allDone' ? i18n.t('panel.allDone') : i18n.t('panel.saved');
+    case 'restored':
+      return i18n.t('panel.restored');
+    case 'newer':
+      return i18n.t('panel.newerUnsaved');
+    case 'info':
+      return INFO[status.say]();
+    default:
+      return '';
+  }
+}
+
+/** "Saved" only after Close confirmed; every save not yet at Close is an alert, in words, with the next step. */
+export function SaveFeedback({ status, now, noteSize, onUndo, onRetry, onCancel, onOpenSettings }: SaveFeedbackProps) {
   return (
     <>
       <div class="status-row">
         <p role="status" class="status">
-          {status}
+          {statusText(status)}
         </p>
-        {state.kind === 'saved' && now < state.undoUntil && Object.keys(state.undo).length > 0 && (
+        {status.kind === 'saved' && now < status.undoUntil && Object.keys(status.undo).length > 0 && (
           <button type="button" class="link" onClick={onUndo}>
             {i18n.t('panel.undo')}
           </button>
         )}
       </div>
-      {state.kind === 'retrying' && (
-        <div role="alert" class="error">
-          <p>
-            <strong>
-              {i18n.t('panel.retrying', [
-                retryReason(state.reason),
-                String(Math.max(0, Math.ceil((state.until - now) / 1000))),
-              ])}
-            </strong>{' '}
-            {i18n.t('panel.retryingKept')}
-          </p>
-        </div>
-      )}
-      {state.kind === 'queued' && (
-        <div role="alert" class="error">
-          <p>
-            <strong>{i18n.t('panel.queued')}</strong> {i18n.t('panel.queuedDetail')}
-          </p>
-          <button type="button" onClick={onCancelQueued}>
-            {i18n.t('panel.cancelQueued')}
-          </button>
-        </div>
-      )}
-      {state.kind === 'failed' && (
-        <ErrorMessage error={state.error} onRetry={onRetry} onOpenSettings={onOpenSettings} />
-      )}
+      <SaveAlert status={status} now={now} noteSize={noteSize} onRetry={onRetry} onCancel={onCancel} onOpenSettings={onOpenSettings} />
     </>
   );
+}
+
+/** The alert part alone: also what Go back's notice says about a call no longer shown. */
+export function SaveAlert({
+  status,
+  now,
+  noteSize,
+  onRetry,
+  onCancel,
+  onOpenSettings,
+}: Omit<SaveFeedbackProps, 'onUndo'>) {
+  if (status.kind === 'waiting') {
+    const { reason } = status;
+    const countdown = status.until !== undefined && (reason === 'rate-limited' || reason === 'server' || reason === 'offline');
+    return (
+      <div role="alert" class="error">
+        <p>
+          {reason === 'account' ? (
+            <strong>{i18n.t('panel.reasonAccount')}</strong>
+          ) : reason === 'unclaimed' ? (
+            <strong>{i18n.t('panel.reasonUnclaimed')}</strong>
+          ) : reason === 'offline' ? (
+            <>
+              <strong>{i18n.t('panel.queued')}</strong> {i18n.t('panel.queuedDetail')}
+            </>
+          ) : (
+            <>
+              <strong>
+                {countdown
+                  ? i18n.t('panel.retrying', [waitText(reason), String(Math.max(0, Math.ceil((status.until! - now) / 1000)))])
+                  : waitText(reason)}
+              </strong>{' '}
+              {i18n.t('panel.retryingKept')}
+            </>
+          )}
+        </p>
+        {!status.behind && (
+          <button type="button" onClick={onCancel}>
+            {i18n.t('panel.cancelQueued')}
+          </button>
+        )}
+      </div>
+    );
+  }
+  if (status.kind === 'failed') return <ErrorMessage error={status.error} onRetry={onRetry} onOpenSettings={onOpenSettings} />;
+  if (status.kind === 'not-stored')
+    return <ErrorMessage error={{ kind: 'rejected', message: i18n.t('errors.notStored') }} onRetry={onRetry} onOpenSettings={onOpenSettings} />;
+  if (status.kind === 'too-long')
+    return (
+      <div role="alert" class="error">
+        <p>
+          <strong>{i18n.t('panel.tooLong', [String(noteSize), String(NOTE_LIMIT)])}</strong>
+        </p>
+      </div>
+    );
+  return null;
 }
 
 export function ErrorMessage({
@@ -80,13 +127,13 @@ export function ErrorMessage({
 }: {
   error: CloseError | Rejection;
   onRetry: (event: Event) => void;
-  onOpenSettings: () => void;
+  onOpenSettings: (event: Event) => void;
 }) {
   const next = 'nextStep' in error ? error.nextStep : undefined;
   return (
     <div role="alert" class="error">
       <p>
-        <strong>{error.message}</strong> {next && nextStepText(next)}
+        <strong>{isLostTrack(error) ? i18n.t('panel.lostTrack') : error.message}</strong> {next && nextStepText(next)}
       </p>
       {next === 'open-settings' && (
         <button type="button" onClick={onOpenSettings}>

@@ -17,7 +17,7 @@ export const SHORTCUTS = [
 ] as const;
 
 /** The panel's keyboard help (press `?` outside the note box); Esc or its button closes it. */
-export function ShortcutHelp({ onClose }: { onClose: () => void }) {
+export function ShortcutHelp({ onClose }: { onClose: (event: Event) => void }) {
   const closeButton = useRef<HTMLButtonElement>(null);
   useEffect(() => closeButton.current?.focus(), []);
   return (

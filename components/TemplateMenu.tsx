@@ -8,14 +8,14 @@ export const templateOptionId = (index: number) => `quick-edit-template-${index}
 interface TemplateMenuProps {
   /** The templates that match what follows the "/", in order. */
   options: Template[];
-  /** Which option Enter inserts (the textarea's aria-activedescendant). */
+  /** Which option Enter inserts (the Note box's aria-activedescendant). */
   active: number;
   onPick: (template: Template) => void;
 }
 
 /**
  * The list under the Note box while the rep types "/name" at the start of a line. Focus stays
- * in the textarea (aria-activedescendant points here), so typing goes on filtering.
+ * in the Note box (aria-activedescendant points here), so typing goes on filtering.
  */
 export function TemplateMenu({ options, active, onPick }: TemplateMenuProps) {
   return (

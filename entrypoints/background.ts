@@ -1,53 +1,26 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createMessageHandler } from '@/utils/background/handle-message';
+import { createBackground } from '@/utils/background/create-background';
 import { openPanelInTab } from '@/utils/background/open-panel';
-import { OUTBOX_ALARM, scheduleOutboxAlarm } from '@/utils/background/outbox-alarm';
 import { OPEN_PANEL_COMMAND } from '@/utils/command';
 import { connectionStore } from '@/utils/connection';
-import { drafts } from '@/utils/drafts';
-import { createCloseClient } from '@/utils/close/client';
-import { createOutbox } from '@/utils/background/outbox';
-import { createSaver } from '@/utils/background/saver';
-import { keyFreeNotify } from '@/utils/background/key-free-notify';
-import type { TabMessage } from '@/utils/messages';
 
 export default defineBackground(() => {
-  // Save results carry Close's own words: the key is removed from anything sent to a tab.
-  const notifyTab = keyFreeNotify(async (tabId: number, message: TabMessage) => {
-    await browser.tabs.sendMessage(tabId, message, { frameId: 0 });
-  }, connectionStore);
-  const saver = createSaver({
-    outbox: createOutbox(),
-    // No retries inside the client: the saver retries, and tells the panel how long it waits.
-    client: async () => {
-      const connection = await connectionStore.get();
-      return connection ? createCloseClient({ apiKey: connection.apiKey, rateLimitRetries: 0 }) : undefined;
-    },
-    notify: notifyTab,
-    confirmed: (job) => drafts.removeIfSavedBy(job.callId, job.id),
-    wakeLater: scheduleOutboxAlarm,
-  });
-  const handleMessage = createMessageHandler({
+  const background = createBackground({
     ownId: browser.runtime.id,
     ownOrigin: new URL(browser.runtime.getURL('/')).origin,
     connection: connectionStore,
     openSettings: () => browser.runtime.openOptionsPage(),
-    notifyTab,
-    saver,
+    sendToTab: async (tabId, message) => void (await browser.tabs.sendMessage(tabId, message, { frameId: 0 })),
+    alarms: browser.alarms,
   });
 
   // Registered synchronously at start-up, so a message that wakes the worker is not lost.
-  browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
+  browser.runtime.onMessage.addListener((message, sender) => background.handleMessage(message, sender));
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === OPEN_PANEL_COMMAND) void openPanelInTab(tab);
   });
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === OUTBOX_ALARM) void saver.resume();
-  });
-  globalThis.addEventListener?.('online', () => void saver.resume());
-
-  // A save that was on the wire when the worker stopped, or that waited offline, goes on now.
-  void saver.resume();
-  void drafts.prune();
+  browser.alarms.onAlarm.addListener((alarm) => void background.onAlarm(alarm.name));
+  globalThis.addEventListener?.('online', () => void background.onOnline());
+  void background.start();
 });

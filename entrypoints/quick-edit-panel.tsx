@@ -12,7 +12,7 @@ const styles = [panelCss, pickersCss, editorCss].join('\n');
 // in its isolated world. Web-accessible to app.close.com only (wxt.config.ts).
 export default defineUnlistedScript(() => {
   // Save progress and results reach the panel through its own listener (saveEvents.on in
-  // QuickEditPanel), registered while it is mounted.
+  // utils/panel/use-save-session.ts), registered while it is mounted.
   const styled = new WeakSet<Node>();
   providePanel((container) => {
     const shadow = container.getRootNode();

@@ -14,9 +14,11 @@ const BUDGETS_GZIP = {
   // Raised from 37 000 for issue 3 (the persistent outbox, retries and conflict checks) and
   // issue 5 (key redaction): about 3 KB gzip for saves that are never lost.
   background: { part: 'background', bytes: 40_000 },
+  // Loaded once per page, on the first open (and fetched in idle time before it). Issue 12 set
+  // 115 KB for the rich-text editor (ProseMirror, about 65 KB gzip), its conversion code gone.
+  'panel script (loaded on first open)': { part: 'panelScript', bytes: 115_000 },
 };
-// Reported, not asserted: loaded once per page, on the first open.
-const REPORTED = { 'panel script (loaded on first open)': 'panelScript' };
+const REPORTED = {};
 
 const parts = extensionBytes(OUT);
 let over = 0;

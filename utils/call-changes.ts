@@ -1,14 +1,14 @@
 import type { OutcomeId } from './close/ids';
 import type { Call, CallChanges } from './close/schemas';
-import { noteChange } from './note-html';
+import { noteChangeFor, type NoteContent } from './note-content';
 
 /**
  * What the rep changed on a call, and nothing else: an untouched note is not sent, an
  * outcome-only change sends only `outcome_id`.
  */
-export function callChanges(call: Call, note: string, outcomeId: string | null): Partial<CallChanges> {
+export function callChanges(call: Call, note: NoteContent, outcomeId: string | null): Partial<CallChanges> {
   return {
-    ...noteChange(call, note),
+    ...noteChangeFor(call, note),
     // The background checks the id's format before it reaches a URL or a body.
     ...(outcomeId !== (call.outcome_id ?? null) && { outcome_id: outcomeId as OutcomeId | null }),
   };

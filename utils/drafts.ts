@@ -1,55 +1,51 @@
-import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import type { CallId } from './close/ids';
+import { draftItem, draftStore, isStoredDraft, serial } from './draft-store';
+import { noteFromLegacyDraft, readStoredNote, storeNote, type NoteContent } from './note-content';
+
+export { DRAFT_MAX_AGE_MS } from './draft-store';
 
 // What the rep typed, per call, kept as they type so that a failed save, a reload or a
-// closed tab never loses it. Removed only after Close confirmed the save.
+// closed tab never loses it. Removed only after Close confirmed the save it was handed to.
 
 export interface Draft {
-  note?: string;
+  /** Absent: the note was not changed. */
+  note?: NoteContent;
   outcome_id?: string | null;
   savedAt: number;
-  /** The save this draft was handed to; cleared as soon as the rep types again. */
-  jobId?: string;
+  /** The save this draft was handed to; absent as soon as the rep typed again. */
+  saveId?: string;
 }
 
-/** Drafts untouched this long are pruned when the worker starts. */
-export const DRAFT_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
-const PREFIX = 'draft:';
-
-const draftItem = (callId: CallId) => storage.defineItem<Draft | null>(`local:${PREFIX}${callId}`, { fallback: null });
-
-const isDraft = (value: unknown): value is Draft =>
-  !!value &&
-  typeof value === 'object' &&
-  typeof (value as Draft).savedAt === 'number' &&
-  ((value as Draft).note === undefined || typeof (value as Draft).note === 'string') &&
-  ((value as Draft).outcome_id === undefined ||
-    (value as Draft).outcome_id === null ||
-    typeof (value as Draft).outcome_id === 'string') &&
-  ((value as Draft).jobId === undefined || typeof (value as Draft).jobId === 'string');
+function readDraft(value: unknown): Draft | undefined {
+  if (!isStoredDraft(value)) return undefined;
+  const note =
+    value.note === undefined ? undefined : typeof value.note === 'string' ? noteFromLegacyDraft(value.note) : readStoredNote(value.note);
+  // A note this version cannot read is not guessed at: the draft is not offered (and stays stored).
+  if (value.note !== undefined && !note) return undefined;
+  const saveId = value.saveId ?? value.jobId;
+  return {
+    ...(note && { note }),
+    ...(value.outcome_id !== undefined && { outcome_id: value.outcome_id }),
+    savedAt: value.savedAt,
+    ...(saveId && { saveId }),
+  };
+}
 
 export const drafts = {
-  async get(callId: CallId): Promise<Draft | undefined> {
-    const value = await draftItem(callId).getValue();
-    return isDraft(value) ? value : undefined;
-  },
-  set: (callId: CallId, draft: Omit<Draft, 'savedAt'>) => draftItem(callId).setValue({ ...draft, savedAt: Date.now() }),
-  remove: (callId: CallId) => draftItem(callId).removeValue(),
+  get: (callId: CallId): Promise<Draft | undefined> => serial(async () => readDraft(await draftItem(callId).getValue())),
 
-  /** After Close confirmed save `jobId`: the draft goes, unless the rep typed more since. */
-  async removeIfSavedBy(callId: CallId, jobId: string) {
-    const draft = await drafts.get(callId);
-    if (draft?.jobId === jobId) await drafts.remove(callId);
-  },
+  /** Stores the draft; rejects when storage refuses (full, or the extension went away). */
+  set: (callId: CallId, draft: Omit<Draft, 'savedAt'>) =>
+    serial(() =>
+      draftItem(callId).setValue({
+        ...(draft.note && { note: storeNote(draft.note) }),
+        ...(draft.outcome_id !== undefined && { outcome_id: draft.outcome_id }),
+        ...(draft.saveId && { saveId: draft.saveId }),
+        savedAt: Date.now(),
+      }),
+    ),
 
-  /** Drops drafts nobody touched for `maxAgeMs`; returns how many. */
-  async prune(now = Date.now(), maxAgeMs = DRAFT_MAX_AGE_MS): Promise<number> {
-    const all = await browser.storage.local.get(null);
-    const old = Object.entries(all)
-      .filter(([key, value]) => key.startsWith(PREFIX) && (!isDraft(value) || now - value.savedAt > maxAgeMs))
-      .map(([key]) => key);
-    if (old.length) await browser.storage.local.remove(old);
-    return old.length;
-  },
+  remove: draftStore.remove,
+  removeIfSavedBy: draftStore.removeIfSavedBy,
+  prune: draftStore.prune,
 };

@@ -8,10 +8,12 @@ import type { CloseError } from './close/errors';
 // only needs the types.
 
 /** A save's id, made by the panel, so that asking again after a worker restart is safe. */
-export const JobIdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+export const SaveIdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 
-const OutboxCancel = z.strictObject({ type: z.literal('outbox.cancel'), jobId: JobIdSchema });
+const OutboxCancel = z.strictObject({ type: z.literal('outbox.cancel'), saveId: SaveIdSchema });
 const OutboxList = z.strictObject({ type: z.literal('outbox.list') });
+/** The rep sends a save an older version left without an account, with the account connected now. */
+const OutboxClaim = z.strictObject({ type: z.literal('outbox.claim'), saveId: SaveIdSchema });
 
 /** Ids per `calls.confirm` message (the content script batches by CONFIRM_BATCH, fewer). */
 export const CALLS_PER_CONFIRM = 200;
@@ -25,12 +27,12 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('call.save'),
-    jobId: JobIdSchema,
+    saveId: SaveIdSchema,
     callId: CallIdSchema,
     changes: CallChangesSchema,
     base: CallBaseSchema.nullable(),
   }),
-  z.strictObject({ type: z.literal('save.status'), jobId: JobIdSchema }),
+  z.strictObject({ type: z.literal('save.status'), saveId: SaveIdSchema }),
   OutboxCancel,
   z.strictObject({ type: z.literal('settings.open') }),
   // Which of the page's activity ids are calls (issue 14): a page's batch at a time.
@@ -46,35 +48,51 @@ export const PageMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('key.clear') }),
   OutboxList,
   OutboxCancel,
+  OutboxClaim,
 ]);
 
 export type ContentMessage = z.infer<typeof ContentMessageSchema>;
 export type PageMessage = z.infer<typeof PageMessageSchema>;
 export type BackgroundMessage = ContentMessage | PageMessage;
 
-/** How a save ended, or that it is waiting for Close to be reachable again. */
+/**
+ * Why a save in the outbox is not being sent right now: Close asked us to wait, Close has
+ * trouble, the network is down, the account that made it is not connected, or it was made by
+ * an older version that did not record its account (the rep decides, in the popup).
+ */
+export type WaitReason = 'rate-limited' | 'server' | 'offline' | 'account' | 'unclaimed';
+
+/** A save still in the outbox: on its way to Close, or waiting (until when, if known). */
+export type SaveProgress = { state: 'sending' } | { state: 'waiting'; reason: WaitReason; until?: number };
+
+/** Where a save stands. `accepted`: it is in the outbox (safe); the rest follows as pushes or on asking. */
 export type SaveResult =
+  | { state: 'accepted' }
+  | SaveProgress
   | { state: 'saved'; call: Call }
-  | { state: 'queued' }
   | { state: 'conflict'; theirs: CallBase }
   | { state: 'failed'; error: CloseError }
   | { state: 'cancelled' }
   | { state: 'unknown' };
 
-/** A save waiting in the background, as the popup and panel list it. */
-export interface QueuedSave {
-  jobId: string;
+/** The account a save belongs to: sent only with that account's key. */
+export type SaveOwner = Pick<Account, 'userId' | 'organizationId' | 'email'>;
+
+/** A save in the background's outbox, as the popup and panel list it. */
+export interface PendingSave {
+  saveId: string;
   callId: Call['id'];
   changes: CallChanges;
   createdAt: number;
-  offline: boolean;
+  progress: SaveProgress;
+  /** null: made by an older version that did not record its account. */
+  owner: SaveOwner | null;
 }
 
-/** Sent by the background to a tab's content script. */
+/** Sent by the background to a tab's content script: how one of its saves stands now. */
 export type TabMessage =
   | { type: 'panel.open' }
-  | { type: 'save.progress'; jobId: string; callId: string; reason: 'rate-limited' | 'server' | 'offline'; seconds: number }
-  | { type: 'save.result'; jobId: string; callId: string; result: SaveResult };
+  | { type: 'save.result'; saveId: string; callId: string; result: SaveResult };
 
 /** Who a key belongs to: one user in one organisation (FACTS.md). Saves are tied to it (issue 13). */
 export interface Account {
@@ -97,17 +115,21 @@ export type PanelData =
       outcomes: Outcome[];
       /** The lead's contacts, to name who a call was with; absent when Close did not give them. */
       contacts?: ContactName[];
-      /** Saves of these calls still waiting in the background. */
-      queued: QueuedSave[];
+      /** Saves of these calls still in the background's outbox. */
+      pending: PendingSave[];
     };
 
 /** Which of the asked ids Close lists as calls; nothing can be asked before a key is set. */
 export type CallConfirmation = { connected: false } | { connected: true; calls: Call['id'][] };
 
-/** Why the background refused a message without doing anything. */
+/** Why the background refused a message without doing anything, or (`noAnswer`) that none came. */
 export interface Rejection {
   kind: 'rejected';
   message: string;
+  /** The worker did not answer (it restarted, or the extension was reloaded): asking again may help. */
+  noAnswer?: true;
+  /** What had to be stored first (the outbox, the draft) could not be: nothing was sent. */
+  notStored?: true;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: CloseError | Rejection };
@@ -117,8 +139,9 @@ export interface ReplyTypes {
   'panel.load': PanelData;
   'call.save': SaveResult;
   'save.status': SaveResult;
-  'outbox.list': QueuedSave[];
+  'outbox.list': PendingSave[];
   'outbox.cancel': SaveResult;
+  'outbox.claim': SaveResult;
   'settings.open': null;
   'calls.confirm': CallConfirmation;
   /** The command's shortcut as the browser reports it; '' when not set (utils/shortcut-label.ts). */

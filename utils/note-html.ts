@@ -1,28 +1,38 @@
 import DOMPurify from 'dompurify';
-import type { Call, CallChanges } from './close/schemas';
-import { editParagraph } from './rich-text/edit-line';
-import { escapeHtml } from './rich-text/escape';
-import { linesFromHtml } from './rich-text/from-html';
-import { hasMarkup, linesToMarkup, markupToHtml, plainText } from './rich-text/markup';
+import type { Call } from './close/schemas';
 
-// Close's notes come as plain `note` and rich `note_html`, and each overwrites the other
-// (FACTS.md). The panel edits text; this module turns the rep's text back into a change that
-// keeps every part of a rich note the rep did not touch, and escapes whatever the rep typed.
+// The gate for every piece of HTML that comes from Close or the clipboard: nothing reaches the
+// note editor's parser (utils/note-editor/) without going through DOMPurify here first.
 
-/** Close's rich-text subset (FACTS.md). Anything else is dropped before we read or resend it. */
-const SANITIZE_CONFIG = {
-  ALLOWED_TAGS: ['h1', 'p', 'br', 'em', 'strong', 'b', 'i', 'u', 's', 'span', 'code', 'ul', 'li', 'a', 'img', 'hr'],
-  ALLOWED_ATTR: ['href', 'src', 'alt', 'style', 'class', 'data-type', 'data-id', 'data-label'],
-  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|tel:)/i,
-  // Without this, DOMPurify holds these values to ALLOWED_URI_REGEXP too and drops them all,
-  // turning Close's mentions into plain spans.
+/** Links and images only to the web, mail and phone: no javascript:, data:, vbscript:, no relative URL. */
+const SAFE_SCHEME = /^(?:https?|mailto|tel):/i;
+const URL_ATTRS = new Set(['href', 'src', 'xlink:href', 'action', 'formaction', 'cite', 'longdesc']);
+// What browsers ignore inside a URL's scheme ("java\tscript:").
+const URL_IGNORED = /[\u0000-\u0020\u007f-\u009f\u00a0\u1680\u180e\u2000-\u2029\u205f\u3000\ufeff]/g;
+
+/**
+ * A note from Close: DOMPurify's HTML profile (no SVG, MathML, scripts, handlers), minus what
+ * could act, load or overlay: forms, frames, media, style sheets. What the editor's schema
+ * cannot edit is kept (sanitised) as an opaque node, so it is not dropped.
+ */
+const NOTE_CONFIG = {
+  USE_PROFILES: { html: true },
+  // Scripts, frames, objects, embeds, links, metas are outside the HTML profile already; a <slot>
+  // would show our shadow host's light DOM (the page's) inside the note.
+  FORBID_TAGS: ['style', 'form', 'input', 'button', 'select', 'option', 'textarea', 'video', 'audio', 'source', 'track', 'picture', 'template', 'slot'],
+  FORBID_ATTR: ['srcset', 'poster', 'background', 'action', 'formaction', 'ping', 'id', 'name', 'autofocus', 'tabindex', 'contenteditable'],
+  // DOMPurify's own ALLOWED_URI_REGEXP holds every attribute's value to it (a strict one would drop
+  // target="_blank", width="300"); the schemes of URL attributes are checked in the hook below.
   ADD_URI_SAFE_ATTR: ['data-type', 'data-id', 'data-label'],
+  // TipTap's links carry target and rel; we never follow them (links in the editor are inert).
+  ADD_ATTR: ['data-type', 'data-id', 'data-label', 'target', 'rel'],
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
 };
 
-// A colour and nothing else: no url(), var(), expression() or a second declaration.
-const SAFE_COLOR_STYLE = /^\s*color\s*:\s*(?:#[0-9a-f]{3,8}|[a-z]{3,20}|(?:rgb|rgba|hsl|hsla)\(\s*[\d.%\s,/]+\))\s*;?\s*$/i;
+/** CSS that could load (url(), image-set(), @import), run (expression, behavior, binding) or escape its box. */
+const UNSAFE_STYLE = /url\s*\(|image-set|@import|expression|behavior|binding|javascript:|\\|position\s*:|z-index/i;
+
 let hooked = false;
 /** Set while pasted HTML is sanitised: its styles are read for bold and italic, never rendered. */
 let pasting = false;
@@ -35,171 +45,75 @@ function pastedStyle(style: string): string {
   if (weight) kept.push(`font-weight:${weight === 'bold' || weight === 'bolder' || Number(weight) >= 600 ? 'bold' : 'normal'}`);
   const italic = /(?:^|;)font-style:([a-z]+)/.exec(css)?.[1];
   if (italic) kept.push(`font-style:${italic === 'italic' || italic === 'oblique' ? 'italic' : 'normal'}`);
-  const list = /(?:^|;)mso-list:([a-z]+)/.exec(css)?.[1];
-  if (list) kept.push(`mso-list:${list === 'ignore' ? 'ignore' : 'item'}`);
+  if (/(?:^|;)mso-list:ignore/.test(css)) kept.push('mso-list:ignore');
   return kept.join(';');
 }
 
 function purify() {
   if (!hooked) {
-    // Styles only as colour, classes only as Close's mention marker.
     DOMPurify.addHook('uponSanitizeAttribute', (_node, data) => {
-      if (pasting) {
-        if (data.attrName === 'style') data.attrValue = pastedStyle(data.attrValue);
+      if (URL_ATTRS.has(data.attrName)) {
+        const url = data.attrValue.replace(URL_IGNORED, '');
+        // Relative URLs too: in Close's page they would reach Close's own origin.
+        if (url && !SAFE_SCHEME.test(url)) data.keepAttr = false;
         return;
       }
-      if (data.attrName === 'style' && !SAFE_COLOR_STYLE.test(data.attrValue)) data.keepAttr = false;
-      if (data.attrName === 'class' && data.attrValue !== 'mention') data.keepAttr = false;
+      if (data.attrName !== 'style') return;
+      if (pasting) data.attrValue = pastedStyle(data.attrValue);
+      else if (UNSAFE_STYLE.test(data.attrValue)) data.keepAttr = false;
     });
     hooked = true;
   }
   return DOMPurify;
 }
 
-/** Close's note HTML, reduced to its rich-text subset; safe to render or to parse. */
+const MAX_INPUT = 8_000_000;
+
+/** Close's note HTML (its <body> wrapper off), sanitised: inert DOM, safe to read and to render. */
 export function sanitizeNoteHtml(html: string): DocumentFragment {
-  const inner = html.replace(/^\s*<body[^>]*>|<\/body>\s*$/gi, '');
-  return purify().sanitize(inner, { ...SANITIZE_CONFIG, RETURN_DOM_FRAGMENT: true });
+  const inner = html.length > MAX_INPUT ? '' : html.replace(/^\s*<body[^>]*>|<\/body>\s*$/gi, '');
+  return purify().sanitize(inner, { ...NOTE_CONFIG, RETURN_DOM_FRAGMENT: true });
 }
 
-/** Tags whose structure a paste keeps (as lines); all else is reduced to its text. */
+/** Tags whose structure a paste keeps; all else is reduced to its content. */
 const PASTE_TAGS = [
-  // No <img>: a pasted image is nothing the Note box can show, and nothing to load.
-  ...SANITIZE_CONFIG.ALLOWED_TAGS.filter((tag) => tag !== 'img'), 'div', 'h2', 'h3', 'h4', 'h5', 'h6', 'ol', 'blockquote', 'pre', 'table', 'thead',
-  'tbody', 'tfoot', 'tr', 'td', 'th', 'section', 'article', 'header', 'footer', 'dl', 'dt', 'dd',
+  'p', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'em', 'i', 'u', 's', 'strike', 'del', 'code', 'span', 'ul', 'ol', 'li', 'a', 'hr',
+  'div', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'section', 'article', 'header', 'footer', 'dl', 'dt', 'dd',
 ];
 
 /**
- * HTML from the clipboard (Word, Google Docs, a web page) as sanitised, inert DOM: only the
- * structure and the bold/italic styles the Note box can show. It is read, never rendered.
+ * HTML from the clipboard (Word, Google Docs, a web page) as sanitised, inert DOM: structure,
+ * links, and the bold/italic styles the editor turns into marks. No images (nothing to load).
  */
 export function sanitizePastedHtml(html: string): DocumentFragment {
   const dompurify = purify();
   pasting = true;
   try {
-    return dompurify.sanitize(html, {
-      ...SANITIZE_CONFIG,
+    const fragment = dompurify.sanitize(html, {
       ALLOWED_TAGS: PASTE_TAGS,
       ALLOWED_ATTR: ['href', 'style'],
       RETURN_DOM_FRAGMENT: true,
     });
+    // Word writes its list bullets as text in spans marked mso-list:ignore.
+    fragment.querySelectorAll('[style*="mso-list:ignore"]').forEach((el) => el.remove());
+    // Bold and italic by style (Google Docs, Word) as the tags the editor reads.
+    for (const [style, tag] of [['font-weight:bold', 'strong'], ['font-style:italic', 'em']] as const) {
+      fragment.querySelectorAll(`[style*="${style}"]`).forEach((el) => {
+        const wrapper = fragment.ownerDocument.createElement(tag);
+        wrapper.append(...el.childNodes);
+        el.append(wrapper);
+      });
+    }
+    return fragment;
   } finally {
     pasting = false;
   }
 }
 
-/** Pasted HTML as Note-box markup: paragraphs and headings as lines, bold, italic, bullets, links. */
-export const pastedMarkup = (html: string): string => linesToMarkup(linesFromHtml(sanitizePastedHtml(html), { paste: true }));
+/** True when the sanitised note has formatting that sending plain `note` would destroy. */
+export const hasFormattingIn = (sanitised: ParentNode): boolean =>
+  [...sanitised.querySelectorAll('*')].some((el) => !['p', 'br'].includes(el.tagName.toLowerCase()));
 
-export { escapeHtml };
-
-interface Block {
-  html: string;
-  text: string;
-  node: Element;
-}
-
-/** The text of a piece of note HTML as the rep sees it in the Note box, markup included. */
-const markupOf = (node: Node): string => linesToMarkup(linesFromHtml(node));
-
-/** The text alone, for a note whose only structure is paragraphs and line breaks. */
-const textOf = (node: Node): string => linesFromHtml(node).map((line) => plainText(line.children)).join('\n');
-
-const BLOCK_TAGS = new Set(['p', 'h1', 'ul', 'hr']);
-
-/** Top-level blocks of a note; inline content between blocks is grouped into one block. */
-function blocksOf(fragment: DocumentFragment): Block[] {
-  const blocks: Block[] = [];
-  let inline: Node[] = [];
-  const flushInline = () => {
-    if (inline.length) {
-      // In the sanitiser's inert document: adopted into the page, an <img> from the note
-      // would load, a tracking pixel fired by opening the panel (issue 5).
-      const holder = fragment.ownerDocument.createElement('p');
-      inline.forEach((node) => holder.append(node.cloneNode(true)));
-      blocks.push({ html: holder.outerHTML, text: markupOf(holder), node: holder });
-      inline = [];
-    }
-  };
-  for (const node of [...fragment.childNodes]) {
-    if (node instanceof Element && BLOCK_TAGS.has(node.tagName.toLowerCase())) {
-      flushInline();
-      blocks.push({ html: node.outerHTML, text: markupOf(node), node });
-    } else if (node.nodeType === Node.TEXT_NODE && !node.nodeValue?.trim() && !inline.length) {
-      continue; // whitespace between blocks
-    } else {
-      inline.push(node);
-    }
-  }
-  flushInline();
-  return blocks;
-}
-
-/** True when the note has formatting that sending plain `note` would destroy. */
-function isRich(fragment: DocumentFragment): boolean {
-  return [...fragment.querySelectorAll('*')].some((el) => !['p', 'br'].includes(el.tagName.toLowerCase()));
-}
-
-/** The call's note has formatting in Close (what the Note box cannot show, edits keep). */
+/** The call's note has formatting in Close (a plain `note` would lose it). */
 export const hasFormatting = (call: Pick<Call, 'note_html'>): boolean =>
-  !!call.note_html?.trim() && isRich(sanitizeNoteHtml(call.note_html));
-
-/** What the Note box shows for a call. */
-export function noteText(call: Pick<Call, 'note' | 'note_html'>): string {
-  if (!call.note_html?.trim()) return call.note ?? '';
-  const fragment = sanitizeNoteHtml(call.note_html);
-  // A note without formatting shows as its text: a "*" in it is a star, not markup to escape.
-  if (!isRich(fragment)) return textOf(fragment);
-  return blocksOf(fragment).map((b) => b.text).join('\n');
-}
-
-/**
- * Rebuilds a rich note after the rep edited its text: blocks before and after the edited
- * region keep their original (sanitised) HTML, and so do the untouched ends of a single edited
- * paragraph (utils/rich-text/edit-line.ts); the edited region is read as markup
- * (markupToHtml: the rep's text escaped, formatting only as <strong>, <em>, <ul><li>, <a href>).
- */
-export function mergeRichNote(blocks: Block[], edited: string): string {
-  let start = 0;
-  let first = 0;
-  for (; first < blocks.length; first++) {
-    const { text } = blocks[first]!;
-    const end = start + text.length;
-    if (edited.slice(start, end) !== text || (end !== edited.length && edited[end] !== '\n')) break;
-    start = end + 1;
-  }
-  let stop = edited.length; // exclusive end of the edited region
-  let last = blocks.length - 1;
-  for (; last >= first; last--) {
-    const { text } = blocks[last]!;
-    const begin = stop - text.length;
-    if (begin < start || edited.slice(begin, stop) !== text || (begin !== 0 && edited[begin - 1] !== '\n')) break;
-    stop = begin - 1;
-  }
-  const region = edited.slice(start, Math.max(start, stop));
-  // One paragraph edited: what it still starts and ends with keeps its HTML (a mention, a colour).
-  const one = first === last ? editParagraph(blocks[first]!.node, region) : undefined;
-  const middle = start <= stop ? (one ?? markupToHtml(region)) : '';
-  const kept = (from: number, to: number) => blocks.slice(from, to).map((b) => b.html).join('');
-  return `<body>${joinLists(joinLists(kept(0, first), middle), kept(last + 1, blocks.length))}</body>`;
-}
-
-/** Items added right after (or before) a kept list join that list instead of starting another. */
-function joinLists(before: string, after: string): string {
-  return before.endsWith('</ul>') && after.startsWith('<ul>') ? before.slice(0, -'</ul>'.length) + after.slice('<ul>'.length) : before + after;
-}
-
-/**
- * The note part of a call's change, or nothing when the text is what the panel loaded.
- * Plain notes are sent as `note`; rich notes, and notes the rep formatted, as `note_html`, so
- * their formatting survives.
- */
-export function noteChange(
-  call: Pick<Call, 'note' | 'note_html'>,
-  edited: string,
-): Pick<CallChanges, 'note' | 'note_html'> {
-  if (edited === noteText(call)) return {};
-  const fragment = call.note_html?.trim() ? sanitizeNoteHtml(call.note_html) : undefined;
-  if (fragment && isRich(fragment)) return { note_html: mergeRichNote(blocksOf(fragment), edited) };
-  return hasMarkup(edited) ? { note_html: `<body>${markupToHtml(edited)}</body>` } : { note: edited };
-}
+  !!call.note_html?.trim() && hasFormattingIn(sanitizeNoteHtml(call.note_html));

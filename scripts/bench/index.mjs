@@ -2,7 +2,9 @@
 // Chromium against the Close stand-in, and prints one table (BENCHMARKS.md explains each row).
 // Timings are reported, never asserted: only byte budgets fail `npm test` (scripts/size-budget.mjs).
 //
-//   npm run bench [-- --runs 20 --busy-runs 5 --busy-seconds 5 --no-build --json results.json]
+//   npm run bench [-- --runs 20 --busy-runs 5 --busy-seconds 5 --rtt 150 --no-build --json results.json]
+//   Latency mode (figure 8): Save → Saved and Save & next → next call, at 0 ms and with the
+//   stand-in delaying every API answer by --rtt ms:  npm run bench -- --only 8 --rtt 150
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -21,8 +23,10 @@ const { values: options } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     json: { type: 'string' },
     only: { type: 'string' },
+    rtt: { type: 'string', default: '150' },
   },
 });
+const RTT = Number(options.rtt);
 const RUNS = Number(options.runs);
 const BUSY_RUNS = Number(options['busy-runs']);
 const BUSY_SECONDS = Number(options['busy-seconds']);
@@ -89,6 +93,23 @@ try {
   results.stoppedWorker = await step(6, 'stopped worker → answer', () =>
     measure.stoppedWorker(env, { runs: RUNS, lead: DEMO.leads.initech }),
   );
+  if (wanted(8)) {
+    results.latency = { rtt: RTT };
+    for (const [key, rtt] of [['at0', 0], ['atRtt', RTT]]) {
+      env.standIn.faults.clear();
+      if (rtt > 0) env.standIn.faults.add({ kind: 'latency', ms: rtt, times: Infinity });
+      try {
+        results.latency[key] = {
+          save: await step(8, `Save → Saved at ${rtt} ms per answer`, () => measure.save(env, { runs: RUNS, lead: DEMO.leads.acme })),
+          next: await step(8, `Save & next → next call at ${rtt} ms per answer`, () =>
+            measure.saveAndNext(env, { runs: RUNS, lead: DEMO.leads.globex }),
+          ),
+        };
+      } finally {
+        env.standIn.faults.clear();
+      }
+    }
+  }
   if (wanted(2) || wanted(6)) {
     const reference = await launch({ chromePath, port: env.server.port, extensionDir: REFERENCE });
     try {
@@ -218,6 +239,16 @@ function table(r) {
       refLabel: leave ? `${ms(leave.median)} fetch → Close` : '–',
     });
     latency(5, 'Save pressed → "Saved" shown', r.save.map((s) => s.savedMs));
+  }
+  if (r.latency) {
+    const { rtt } = r.latency;
+    for (const [key, at] of [['at0', 0], ['atRtt', rtt]]) {
+      const l = r.latency[key];
+      if (!l) continue;
+      const limit = 2 * at + 25;
+      latency(8, `Save pressed → "Saved", every answer delayed ${at} ms`, l.save.map((s) => s.savedMs), { target: `≤ ${limit} ms (2 round trips + 25 ms)`, limit });
+      latency(8, `Save & next pressed → next call interactive, every answer delayed ${at} ms`, l.next, { target: '≤ 50 ms', limit: 50 });
+    }
   }
   if (r.stoppedWorker) {
     const w = r.stoppedWorker;

@@ -334,3 +334,42 @@ export async function hostPageCost(env, { runs, seconds, pages }) {
   }
   return out;
 }
+
+/**
+ * 8. Save & next (Ctrl/Cmd+Shift+Enter, a real key press) → the next call interactive: its Note
+ * box shown and focused. The save only has to be safe in the outbox first (issue 11), so this
+ * should not grow with Close's latency. Every call of the lead is left without an outcome, so
+ * there always is a next one; each save is let finish (Saved) before the next run.
+ */
+export async function saveAndNext(env, { runs, lead }) {
+  for (const call of env.standIn.state.calls.values()) if (call.lead_id === lead.id) call.outcome_id = null;
+  const page = await benchPage(env.browser.context);
+  await page.goto(`${APP}/lead/${lead.id}/`);
+  await page.evaluate(() => window.__bench.when('launcher'));
+  await openPanel(page, lead.latestCallId);
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    await page.evaluate((text) => window.__bench.type(text), `Triage ${i} ${Date.now()}`);
+    await sleep(400); // typing ends, then the shortcut
+    await page.evaluate(() => {
+      const root = () => document.querySelector('close-quick-edit')?.shadowRoot;
+      const from = root()?.querySelector('#quick-edit-call')?.value;
+      window.__benchNext = new Promise((resolve) => {
+        let pressedAt;
+        window.addEventListener('keydown', (event) => event.key === 'Enter' && event.shiftKey && (pressedAt ??= event.timeStamp), { capture: true });
+        const check = () => {
+          const shadow = root();
+          const moved = shadow?.querySelector('#quick-edit-call')?.value !== from;
+          if (pressedAt !== undefined && moved && shadow?.activeElement?.id === 'quick-edit-note') resolve(performance.now() - pressedAt);
+          else requestAnimationFrame(check);
+        };
+        check();
+      });
+    });
+    await page.keyboard.press('ControlOrMeta+Shift+Enter');
+    samples.push(await page.evaluate(() => window.__benchNext));
+    await page.evaluate(() => window.__bench.when('saved'));
+  }
+  await page.close();
+  return samples;
+}

@@ -10,9 +10,11 @@ export function installProbes() {
   /** A control in our shadow root by its label's text (UI-CONTRACT.md names). */
   const labelled = (name) => {
     const root = shadow();
-    const label = root && [...root.querySelectorAll('label')].find((l) => l.textContent?.trim() === name);
-    if (!label) return null;
-    return (label.htmlFor && root.getElementById(label.htmlFor)) || label.querySelector('select, textarea, input');
+    if (!root) return null;
+    const label = [...root.querySelectorAll('label')].find((l) => l.textContent?.trim() === name);
+    if (label) return (label.htmlFor && root.getElementById(label.htmlFor)) || label.querySelector('select, textarea, input');
+    // The Note box is an editor labelled by aria-labelledby (issue 12).
+    return [...root.querySelectorAll('[aria-labelledby]')].find((el) => root.getElementById(el.getAttribute('aria-labelledby'))?.textContent?.trim() === name) ?? null;
   };
   const dialog = () => shadow()?.querySelector('[role="dialog"]') ?? null;
   const launcher = () => {

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { readKeyStore } from '../e2e/key-store-world';
 import { spawnSync } from 'node:child_process';
 import type { Locator, Page } from 'playwright-core';
@@ -39,7 +40,18 @@ function element(page: Page, target: Target): El {
       await locator().pressSequentially(text);
     },
     press: (keys) => locator().press(keys),
-    select: async (value) => void (await locator().selectOption(value)),
+    // Real arrow keys, as a rep picks: selectOption() sets the value from a script (an untrusted
+    // change event), which our controls ignore like a page script's (issue 13).
+    async select(value) {
+      const select = locator();
+      const values = await select.evaluate((el) => [...(el as HTMLSelectElement).options].map((o) => o.value));
+      const to = values.indexOf(value);
+      if (to < 0) throw new Error(`No option ${value} in ${JSON.stringify(values)}`);
+      await select.focus();
+      for (let at = values.indexOf(await select.inputValue()); at !== to; at += at < to ? 1 : -1)
+        await select.press(at < to ? 'ArrowDown' : 'ArrowUp');
+      await expect.poll(() => select.inputValue()).toBe(value);
+    },
     value: async () =>
       (await present())
         ? locator().evaluate((el) => ('value' in el ? String((el as HTMLInputElement).value) : (el as HTMLElement).innerText))

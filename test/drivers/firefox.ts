@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { keyStoreOf } from '../e2e-firefox/key-store';
 import { spawnSync } from 'node:child_process';
 import type { ElementHandle, Page } from 'puppeteer-core';
@@ -68,7 +69,19 @@ function element(page: Page, target: Target): El {
       await (await find()).focus();
       await pressChord(page, keys);
     },
-    select: async (value) => void (await (await find()).select(value)),
+    // Real arrow keys, as a rep picks: select() sets the value from a script (an untrusted
+    // change event), which our controls ignore like a page script's (issue 13).
+    async select(value) {
+      const select = await find();
+      const current = () => select.evaluate((el) => (el as HTMLSelectElement).value);
+      const values = await select.evaluate((el) => [...(el as HTMLSelectElement).options].map((o) => o.value));
+      const to = values.indexOf(value);
+      if (to < 0) throw new Error(`No option ${value} in ${JSON.stringify(values)}`);
+      await select.focus();
+      for (let at = values.indexOf(await current()); at !== to; at += at < to ? 1 : -1)
+        await page.keyboard.press(at < to ? 'ArrowDown' : 'ArrowUp');
+      await expect.poll(current).toBe(value);
+    },
     value: async () =>
       (await now())?.evaluate((el) => ('value' in el ? String((el as HTMLInputElement).value) : (el as HTMLElement).innerText)),
     text: async () => (await now())?.evaluate((el) => el.textContent ?? ''),

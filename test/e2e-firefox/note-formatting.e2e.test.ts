@@ -1,9 +1,13 @@
-// Issue 4 in Firefox: the Note box's formatting shortcut and list button (execCommand in a
-// textarea inside a shadow root), "/" templates, and what reaches Close.
+// Issue 12 in Firefox: the Note box is a ProseMirror editor in the panel's shadow root (Firefox
+// needs prosemirror-view >= 1.33.10 for that): typing, selection across marks, undo, the list
+// buttons, a mention and a table kept through an edit, a plain note with markers sent as exact
+// `note`, "/" templates. Keys go through WebDriver BiDi's input actions (trusted events). BiDi
+// has no IME API: CJK text is typed as key actions (no composition events), see the IME test.
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { DEMO } from '../close-stand-in/demo-data.mjs';
 import { apiRequests, startFirefoxHarness, type FirefoxHarness } from './harness';
-import { PANEL, click, count, fill, find, textOf, valueOf } from './ui';
+import type { KeyInput, Page } from 'puppeteer-core';
+import { PANEL, click, count, find, textOf } from './ui';
 
 let harness: FirefoxHarness;
 beforeAll(async () => {
@@ -18,22 +22,123 @@ beforeEach(() => {
 const puts = () => apiRequests(harness.standIn, 'PUT') as { body: unknown }[];
 const inPanel = (selector: string) => `close-quick-edit >>> ${selector}`;
 
-test('Ctrl+B and the list button format the note; Close gets <strong> and <ul><li>', async () => {
+const stored = (id: string) => harness.standIn.state.calls.get(id)!;
+const BOX = inPanel('#quick-edit-note');
+/** The box's lines as the rep sees them: one per paragraph or list item. */
+const lines = async (page: Page) =>
+  (await find(page, BOX)).evaluate((el) => [...el.querySelectorAll('p, h1, h2, li > p')].map((p) => p.textContent));
+const html = async (page: Page, selector: string) => (await find(page, BOX)).evaluate((el, s) => [...el.querySelectorAll(s)].map((e) => e.textContent), selector);
+const chord = async (page: Page, ...keys: KeyInput[]) => {
+  for (const key of keys) await page.keyboard.down(key);
+  for (const key of [...keys].reverse()) await page.keyboard.up(key);
+};
+/** Empties the box the way a rep would: select all, delete. */
+async function clear(page: Page) {
+  await (await find(page, BOX)).focus();
+  await chord(page, 'Control', 'a');
+  await page.keyboard.press('Backspace');
+}
+/** Selects `text` (its first occurrence, across formatting), as a rep would with the mouse. */
+async function select(page: Page, text: string) {
+  await (await find(page, BOX)).evaluate((el, t) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+    const at = nodes.map((n) => n.data).join('').indexOf(t);
+    if (at < 0) throw new Error(`"${t}" is not in the note`);
+    const point = (offset: number, end: boolean) => {
+      let seen = 0;
+      for (const n of nodes) {
+        if (offset < seen + n.data.length || (end && offset === seen + n.data.length)) return [n, offset - seen] as const;
+        seen += n.data.length;
+      }
+      throw new Error('offset out of range');
+    };
+    const [a, ao] = point(at, false);
+    const [b, bo] = point(at + t.length, true);
+    (el as HTMLElement).focus();
+    document.getSelection()!.setBaseAndExtent(a, ao, b, bo);
+  }, text);
+  await new Promise((resolve) => setTimeout(resolve, 100)); // selectionchange reaches ProseMirror
+}
+
+test('typing, Ctrl+B across marks, Ctrl+Z, the list buttons; Close gets exactly that HTML', async () => {
   const page = await harness.leadPage(DEMO.leads.globex.id);
   await click(page, PANEL.launcher);
-  await fill(page, PANEL.note, 'Budget approved\nSend contract');
-  const note = await find(page, PANEL.note);
-  await note.evaluate((el) => (el as HTMLTextAreaElement).setSelectionRange(7, 15));
-  await page.keyboard.down('Control');
-  await page.keyboard.press('b');
-  await page.keyboard.up('Control');
-  expect(await valueOf(page, PANEL.note)).toBe('Budget **approved**\nSend contract');
-  await note.evaluate((el) => (el as HTMLTextAreaElement).setSelectionRange((el as HTMLTextAreaElement).textLength, (el as HTMLTextAreaElement).textLength));
+  await expect.poll(() => lines(page)).toEqual(DEMO.calls.globexPlainNote.note!.split('\n'));
+  await clear(page);
+  await page.keyboard.type('Budget approved today');
+  await select(page, 'approved');
+  await chord(page, 'Control', 'b');
+  expect(await html(page, 'strong')).toEqual(['approved']);
+  await select(page, 'get appr');
+  await chord(page, 'Control', 'i');
+  expect(await html(page, 'em')).toEqual(['get ', 'appr']);
+  await chord(page, 'Control', 'z');
+  expect(await html(page, 'em')).toEqual([]);
+  await chord(page, 'Control', 'End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Send contract');
   await click(page, inPanel('button[aria-label="Bulleted list"]'));
-  expect(await valueOf(page, PANEL.note)).toBe('Budget **approved**\n• Send contract');
+  expect(await html(page, 'ul li')).toEqual(['Send contract']);
+  await click(page, inPanel('button[aria-label="Numbered list"]'));
+  expect(await html(page, 'ol li')).toEqual(['Send contract']);
   await click(page, PANEL.save);
   await expect.poll(() => textOf(page, PANEL.status)).toBe('Saved');
-  expect(puts().map((p) => p.body)).toEqual([{ note_html: '<body><p>Budget <strong>approved</strong></p><ul><li>Send contract</li></ul></body>' }]);
+  expect(puts().map((p) => p.body)).toEqual([{ note_html: '<body><p>Budget <strong>approved</strong> today</p><ol><li><p>Send contract</p></li></ol></body>' }]);
+  await page.close();
+});
+
+test('a plain note with markers stays plain: an edit sends exactly the text as `note`', async () => {
+  const note = 'Call *me* back\n- not a list\n• nor this\n#1 \\ [x](y)';
+  Object.assign(stored(DEMO.calls.globexPlainNote.id), { note, note_html: null });
+  const page = await harness.leadPage(DEMO.leads.globex.id);
+  await click(page, PANEL.launcher);
+  await expect.poll(() => lines(page)).toEqual(note.split('\n'));
+  await (await find(page, BOX)).focus();
+  await chord(page, 'Control', 'End');
+  await page.keyboard.type(' ok');
+  await click(page, PANEL.save);
+  await expect.poll(() => textOf(page, PANEL.status)).toBe('Saved');
+  expect(puts().map((p) => p.body)).toEqual([{ note: `${note} ok` }]);
+  await page.close();
+});
+
+test('CJK text typed as key actions (BiDi has no IME composition) arrives once', async () => {
+  const page = await harness.leadPage(DEMO.leads.globex.id);
+  await click(page, PANEL.launcher);
+  await clear(page);
+  await page.keyboard.type('Tokyo: 東京');
+  await expect.poll(() => lines(page)).toEqual(['Tokyo: 東京']);
+  await click(page, PANEL.save);
+  await expect.poll(() => textOf(page, PANEL.status)).toBe('Saved');
+  expect(puts().map((p) => p.body)).toEqual([{ note: 'Tokyo: 東京' }]);
+  await page.close();
+});
+
+test('a mention and a table are kept through an edit; every other block goes back as Close had it', async () => {
+  const call = DEMO.calls.acmeRichNote;
+  const mention = '<p>Ask <span data-type="mention" data-id="user_42" data-label="Road Runner" class="mention">@Road Runner</span> to join.</p>';
+  const table = '<table><tbody><tr><td>Units</td><td><strong>50</strong></td></tr></tbody></table>';
+  Object.assign(stored(call.id), { note_html: `<body>${mention}${table}<p>Edit me</p></body>` });
+  const page = await harness.leadPage(DEMO.leads.acme.id);
+  await click(page, PANEL.launcher);
+  await expect.poll(() => html(page, '.mention')).toEqual(['@Road Runner']);
+  expect(await html(page, '.note-opaque td')).toEqual(['Units', '50']);
+  await select(page, 'Edit me');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' <b>now</b>');
+  await select(page, 'to join');
+  await chord(page, 'Control', 'b');
+  await click(page, PANEL.save);
+  await expect.poll(() => textOf(page, PANEL.status)).toBe('Saved');
+  expect(puts().map((p) => p.body)).toEqual([
+    {
+      note_html:
+        '<body><p>Ask <span data-type="mention" data-id="user_42" data-label="Road Runner" class="mention">@Road Runner</span> <strong>to join</strong>.</p>' +
+        `${table}<p>Edit me &lt;b&gt;now&lt;/b&gt;</p></body>`,
+    },
+  ]);
   await page.close();
 });
 
@@ -54,21 +159,21 @@ test('no templates: a hint; with templates: "/" and Enter inserts one', async ()
   await setTemplates([]);
   const page = await harness.leadPage(DEMO.leads.globex.id);
   await click(page, PANEL.launcher);
-  await fill(page, PANEL.note, '');
+  await clear(page);
   await page.keyboard.type('/');
   await expect.poll(() => textOf(page, inPanel('#quick-edit-templates-empty'))).toMatch(/No templates yet/);
   expect(await count(page, inPanel('#quick-edit-templates'))).toBe(0); // the template list (Outcome has its own)
 
   await setTemplates([{ id: 'fu', name: 'Follow up', body: 'Follow-up: send *pricing*' }]);
   await page.bringToFront();
-  await find(page, PANEL.note);
-  await fill(page, PANEL.note, '');
+  await clear(page);
   await page.keyboard.type('/fo');
   await expect.poll(() => count(page, inPanel('#quick-edit-templates [role=option]'))).toBe(1);
   await page.keyboard.press('Enter');
-  expect(await valueOf(page, PANEL.note)).toBe('Follow-up: send *pricing*');
+  // The template's text is text: its "*" are characters.
+  await expect.poll(() => lines(page)).toEqual(['Follow-up: send *pricing*']);
   await click(page, PANEL.save);
   await expect.poll(() => textOf(page, PANEL.status)).toBe('Saved');
-  expect(puts().map((p) => p.body)).toEqual([{ note_html: '<body><p>Follow-up: send <em>pricing</em></p></body>' }]);
+  expect(puts().map((p) => p.body)).toEqual([{ note: 'Follow-up: send *pricing*' }]);
   await page.close();
 });

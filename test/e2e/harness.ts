@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,6 +24,8 @@ export interface Harness {
   worker(): Promise<Worker>;
   /** Closes Chromium and starts it again on the same profile (storage kept). */
   restartBrowser(): Promise<void>;
+  /** Kills Chromium's browser process with SIGKILL (as a crash or power loss) and starts it again on the same profile. */
+  killBrowser(): Promise<void>;
   /** Stops the MV3 service worker, as Chrome does when it is idle. */
   stopWorker(): Promise<void>;
   /** Connects DEMO.apiKey (or another) through the popup, as a rep would. */
@@ -91,6 +94,19 @@ export async function startHarness({ display, locale }: HarnessOptions = {}): Pr
     worker,
     async restartBrowser() {
       await context.close();
+      context = await launch();
+    },
+    async killBrowser() {
+      // The browser process of this profile only: found by its own --user-data-dir, killed by its pid.
+      const ps = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+      const main = ps
+        .split('\n')
+        .map((line) => /^\s*(\d+)\s+(.*)$/.exec(line))
+        .find((m) => m && m[2]!.includes(`--user-data-dir=${profile}`) && !m[2]!.includes('--type='));
+      if (!main) throw new Error('No Chromium process found for this profile');
+      const closed = new Promise((resolve) => context.once('close', resolve));
+      process.kill(Number(main[1]), 'SIGKILL');
+      await closed;
       context = await launch();
     },
     async stopWorker() {

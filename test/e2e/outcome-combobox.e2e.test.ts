@@ -3,6 +3,7 @@ import type { Locator } from 'playwright-core';
 import { DEMO } from '../close-stand-in/demo-data.mjs';
 import { apiRequests, startHarness, type Harness } from './harness';
 import { pickOutcome } from './outcome';
+import { chooseCall } from './choose-call';
 
 // The Outcome field is a combobox (components/OutcomePicker.tsx): typed, picked with the keyboard,
 // saved with Ctrl+Enter, in real Chromium against the Close stand-in.
@@ -145,7 +146,7 @@ test('the Call picker names who each call was with (from the lead’s contacts),
     [`/api/v1/lead/${DEMO.leads.acme.id}/`, 'contacts'],
   ]);
 
-  await dialog.getByLabel('Call').selectOption(DEMO.calls.acmeRecorded.id);
+  await chooseCall(dialog, DEMO.calls.acmeRecorded.id);
   await pickOutcome(dialog, 'No outcome');
   await page.keyboard.press('Control+Enter');
   await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved');

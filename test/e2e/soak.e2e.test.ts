@@ -4,11 +4,14 @@ import type { Page } from 'playwright-core';
 import { DEMO } from '../close-stand-in/demo-data.mjs';
 import { apiRequests, startHarness, type Harness } from './harness';
 import { pickOutcome } from './outcome';
+import { chooseCall } from './choose-call';
 
 // Issue 3's soak: many saves across 20 calls while Close answers 429, 503, drops connections,
 // answers slowly, and the worker is stopped mid-save. At the end Close must hold exactly what
 // the rep chose last, no older text may have landed after a newer one, and no draft may be left.
 // `npm run soak` runs 200 saves; `npm test` a shorter form (SOAK_SAVES, default 40).
+// Issue 11 adds a second run: overlapping saves of one call, typing during saves, two tabs on the
+// same call, and the browser killed with SIGKILL mid-save and started again on the same profile.
 
 const SAVES = Number(process.env.SOAK_SAVES ?? 40);
 const LEADS = 4;
@@ -82,7 +85,7 @@ test(`soak: ${SAVES} saves across ${LEADS * CALLS_PER_LEAD} calls with faults an
     }
     const dialog = page.getByRole('dialog', { name: /call/i });
     const callId = pick(lead.calls);
-    await dialog.getByLabel('Call').selectOption(callId);
+    await chooseCall(dialog, callId);
     await expect.poll(() => dialog.getByLabel('Call').inputValue()).toBe(callId);
 
     const note = `soak ${i} for …${callId.slice(-4)}: ${'x'.repeat(Math.floor(random() * 40))}`;
@@ -148,7 +151,10 @@ test(`soak: ${SAVES} saves across ${LEADS * CALLS_PER_LEAD} calls with faults an
   for (const put of puts.filter((p) => p.status === 200)) {
     const callId = put.path.split('/')[4]!;
     const index = Number(/^soak (\d+) /.exec(String(put.body?.note ?? ''))?.[1] ?? -1);
-    if (index < (newest.get(callId) ?? -1)) regressions++;
+    if (index < (newest.get(callId) ?? -1)) {
+      regressions++;
+      console.log(`older text after a newer one: …${callId.slice(-4)} save ${index} after ${newest.get(callId)}, at ${put.time}; that call's PUTs: ${puts.filter((p) => p.path === put.path).map((p) => `${/^soak (\d+) /.exec(String(p.body?.note ?? ''))?.[1]}:${p.status}@${p.time}`).join(' ')}`);
+    }
     newest.set(callId, Math.max(index, newest.get(callId) ?? -1));
   }
   // 3. No draft is left behind for a confirmed save.
@@ -176,3 +182,114 @@ test(`soak: ${SAVES} saves across ${LEADS * CALLS_PER_LEAD} calls with faults an
     conflicts: 0,
   });
 }, 30 * 60_000);
+
+
+test(`soak: overlapping saves, typing during saves, two tabs on one call, SIGKILL mid-save (${Math.max(4, Math.round(SAVES / 8))} rounds)`, async () => {
+  const leads = seedSoakCalls();
+  const rounds = Math.max(4, Math.round(SAVES / 8));
+  const chosen = new Map<string, string>();
+  const counts = { overlapping: 0, typedDuring: 0, twoTabs: 0, killed: 0, conflictsResolved: 0 };
+  const started = Date.now();
+  // Only this run's PUTs are judged (the first soak used the same calls).
+  const earlierPuts = apiRequests(harness.standIn, 'PUT').length;
+  const open = async (leadId: string, callId: string) => {
+    const page = await harness.leadPage(leadId);
+    await page.getByRole('button', { name: 'Quick edit call' }).click();
+    const dialog = page.getByRole('dialog', { name: /call/i });
+    await dialog.getByLabel('Note').waitFor();
+    await chooseCall(dialog, callId);
+    return { page, dialog };
+  };
+  const settledOn = async (page: Page) => {
+    const dialog = page.getByRole('dialog', { name: /call/i });
+    await expect
+      .poll(async () => {
+        const status = await page.getByRole('status').textContent();
+        const alert = (await dialog.getByRole('alert').allTextContents()).join(' ');
+        if (/changed in Close/.test(alert)) return 'conflict';
+        if (status === 'Saved') return 'saved';
+        return `waiting (status "${status}", alert "${alert}")`;
+      }, { timeout: 45_000 })
+      .toMatch(/^(saved|conflict)$/);
+    // Two tabs: the other tab's save came first; this rep's text is the later choice.
+    if (await dialog.getByRole('button', { name: 'Keep mine' }).count()) {
+      counts.conflictsResolved++;
+      await dialog.getByRole('button', { name: 'Keep mine' }).click();
+      await expect.poll(() => page.getByRole('status').textContent(), { timeout: 45_000 }).toBe('Saved');
+    }
+  };
+
+  for (let round = 0; round < rounds; round++) {
+    const lead = pick(leads);
+    const callId = pick(lead.calls);
+    const text = (what: string) => `soak ${round * 10 + counts.overlapping + counts.typedDuring + counts.twoTabs + counts.killed} ${what} …${callId.slice(-4)}`;
+    const scenario = (['overlapping', 'typedDuring', 'twoTabs', 'killed'] as const)[round % 4]!;
+    counts[scenario]++;
+    harness.standIn.faults.add({ method: 'PUT', kind: 'latency', ms: 300 + Math.floor(random() * 700), times: 2 });
+    const { page, dialog } = await open(lead.id, callId);
+    const note = dialog.getByLabel('Note');
+    if (scenario === 'overlapping') {
+      // Save, and again with newer text while the first is on its way: the newer one wins.
+      await note.fill(text('first'));
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await note.fill(text('second'));
+      await expect.poll(() => dialog.getByRole('button', { name: 'Save' }).isEnabled()).toBe(true);
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      chosen.set(callId, await note.inputValue());
+      await settledOn(page);
+    } else if (scenario === 'typedDuring') {
+      await note.fill(text('typed'));
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      await note.pressSequentially(' and more');
+      await expect.poll(() => page.getByRole('status').textContent(), { timeout: 45_000 }).toMatch(/newer changes are not saved yet|Saved/);
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      chosen.set(callId, await note.inputValue());
+      await settledOn(page);
+    } else if (scenario === 'twoTabs') {
+      const other = await open(lead.id, callId);
+      await other.dialog.getByLabel('Note').fill(text('tab one'));
+      await other.dialog.getByRole('button', { name: 'Save' }).click();
+      await note.fill(text('tab two'));
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      chosen.set(callId, await note.inputValue());
+      await settledOn(other.page);
+      await settledOn(page);
+      await other.page.close();
+    } else {
+      // The browser dies mid-save; the outbox (stored before the first request) finishes it.
+      harness.standIn.faults.clear();
+      harness.standIn.faults.add({ method: 'PUT', kind: 'latency', ms: 1500 });
+      await note.fill(text('killed'));
+      const putsBefore = apiRequests(harness.standIn, 'PUT').length;
+      await dialog.getByRole('button', { name: 'Save' }).click();
+      chosen.set(callId, await note.inputValue());
+      await expect.poll(() => apiRequests(harness.standIn, 'PUT').length).toBeGreaterThan(putsBefore);
+      await harness.killBrowser();
+      await expect.poll(() => harness.standIn.state.calls.get(callId)!.note, { timeout: 45_000 }).toBe(chosen.get(callId));
+    }
+    if (!page.isClosed()) await page.close().catch(() => undefined);
+    harness.standIn.faults.clear();
+  }
+  await expect.poll(() => (apiRequests(harness.standIn, 'PUT') as Logged[]).every((r) => r.status !== null), { timeout: 15_000 }).toBe(true);
+  const worker = await harness.worker();
+  await expect.poll(async () => ((await worker.evaluate(() => chrome.storage.local.get('outbox'))).outbox ?? []).length, { timeout: 30_000 }).toBe(0);
+
+  const lost = [...chosen].filter(([callId, note]) => harness.standIn.state.calls.get(callId)!.note !== note).length;
+  // A stale overwrite: a successful PUT of a call whose text is older than one already succeeded.
+  let stale = 0;
+  const newest = new Map<string, number>();
+  for (const put of (apiRequests(harness.standIn, 'PUT') as Logged[]).slice(earlierPuts).filter((p) => p.status === 200)) {
+    const callId = put.path.split('/')[4]!;
+    const index = Number(/^soak (\d+) /.exec(String(put.body?.note ?? ''))?.[1] ?? -1);
+    if (index < (newest.get(callId) ?? -1)) stale++;
+    newest.set(callId, Math.max(index, newest.get(callId) ?? -1));
+  }
+  console.log(
+    [
+      `soak, issue 11 (seed ${seed}): ${rounds} rounds on ${chosen.size} calls in ${((Date.now() - started) / 1000).toFixed(0)} s: ${counts.overlapping} overlapping saves of one call, ${counts.typedDuring} typed during a save, ${counts.twoTabs} two tabs on one call (${counts.conflictsResolved} conflicts, Keep mine), ${counts.killed} browser SIGKILLs mid-save`,
+      `calls whose final note differs from the rep's last choice (lost): ${lost}`,
+      `stale overwrites (an older text saved after a newer one): ${stale}`,
+    ].join('\n'),
+  );
+  expect({ lost, stale }).toEqual({ lost: 0, stale: 0 });
+}, 600_000);

@@ -1,10 +1,12 @@
 // Issue 4: templates. Defined in the settings (the extension's storage, as the options page
-// writes them), inserted by typing "/" at the start of a line of the Note box.
+// writes them), inserted by typing "/" at the start of a line of the Note box, as text (issue 12:
+// a template's "**" or "•" are characters, never formatting).
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO } from '../close-stand-in/demo-data.mjs';
 import { axeViolations, formatViolations } from './axe';
 import { apiRequests, startHarness, type Harness } from './harness';
+import { boxText, toEnd } from './note-box';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -30,11 +32,6 @@ async function setTemplates(templates: unknown[]) {
 type Put = { path: string; body: Record<string, unknown> };
 const puts = () => apiRequests(harness.standIn, 'PUT') as Put[];
 const saved = (page: Page) => expect.poll(() => page.getByRole('status').textContent()).toBe('Saved');
-const toEnd = (note: Locator) =>
-  note.evaluate((el: HTMLTextAreaElement) => {
-    el.focus();
-    el.setSelectionRange(el.value.length, el.value.length);
-  });
 /** The template menu (the dialog has other lists: Call, Outcome). */
 const templateMenu = (dialog: Locator) => dialog.getByRole('listbox', { name: 'Templates' });
 const optionNames = (dialog: Locator) => templateMenu(dialog).getByRole('option').evaluateAll((els) => els.map((el) => el.querySelector('.template-name')?.textContent));
@@ -44,7 +41,7 @@ test('"/" at the start of a line lists the templates, typing filters, Enter inse
   const call = DEMO.calls.globexPlainNote;
   const { page, dialog } = await harness.openPanel(DEMO.leads.globex.id);
   const note = dialog.getByLabel('Note');
-  await expect.poll(() => note.inputValue()).toBe(call.note);
+  await expect.poll(() => boxText(note)).toBe(call.note);
   await toEnd(note);
 
   await note.press('Enter');
@@ -65,16 +62,14 @@ test('"/" at the start of a line lists the templates, typing filters, Enter inse
   await expect.poll(() => optionNames(dialog)).toEqual(['Follow up']);
   await note.press('Enter');
   await menu.waitFor({ state: 'detached' });
-  expect(await note.inputValue()).toBe(`${call.note}\n${TEMPLATES[1]!.body}`);
+  expect(await boxText(note)).toBe(`${call.note}\n${TEMPLATES[1]!.body}`);
   expect(await note.getAttribute('aria-activedescendant')).toBeNull();
 
   await dialog.getByRole('button', { name: 'Save' }).click();
   await saved(page);
   expect(puts()).toHaveLength(1);
-  expect(puts()[0]!.body).toEqual({
-    note_html:
-      '<body><p>Hank asked about the renewal date.</p><p>Sending the contract on Friday.</p><p>Follow-up:</p><ul><li>Send pricing</li><li>Book a demo</li></ul></body>',
-  });
+  // A plain note with a template in it is still plain: its exact text.
+  expect(puts()[0]!.body).toEqual({ note: `${call.note}\n${TEMPLATES[1]!.body}` });
   await page.close();
 });
 
@@ -98,14 +93,14 @@ test('arrows and a click choose; Esc closes only the menu; "/" mid-line is just 
   await note.press('Escape');
   await templateMenu(dialog).waitFor({ state: 'detached' });
   expect(await dialog.isVisible()).toBe(true);
-  expect(await note.inputValue()).toBe('/');
+  expect(await boxText(note)).toBe('/');
   // Typing on does not bring it back for that "/"; a new line's "/" does.
   await note.pressSequentially('v');
   expect(await templateMenu(dialog).count()).toBe(0);
   await note.press('Enter');
   await note.press('/');
   await templateMenu(dialog).getByRole('option', { name: /Voicemail/ }).click();
-  expect(await note.inputValue()).toBe(`/v\n${TEMPLATES[0]!.body}`);
+  expect(await boxText(note)).toBe(`/v\n${TEMPLATES[0]!.body}`);
   expect(await note.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
 
   // A query nothing matches closes the menu, and Enter is a new line again.
@@ -113,7 +108,7 @@ test('arrows and a click choose; Esc closes only the menu; "/" mid-line is just 
   await note.pressSequentially('/zzz');
   expect(await templateMenu(dialog).count()).toBe(0);
   await note.press('Enter');
-  expect(await note.inputValue()).toBe(`/v\n${TEMPLATES[0]!.body}\n/zzz\n`);
+  expect(await boxText(note)).toBe(`/v\n${TEMPLATES[0]!.body}\n/zzz\n`);
   await page.close();
 });
 
@@ -129,7 +124,7 @@ test('Ctrl+Enter saves while the menu is open; a page script cannot pick a templ
     (root.querySelector('[role=option]') as HTMLElement).click();
     root.getElementById('quick-edit-note')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
   });
-  expect(await note.inputValue()).toBe('/');
+  expect(await boxText(note)).toBe('/');
   await note.press('Control+Enter');
   await saved(page);
   expect(puts()[0]!.body).toEqual({ note: '/' });
@@ -145,13 +140,13 @@ test('no templates: a hint says where to add them, and nothing traps the keys; n
   await expect.poll(() => dialog.getByText('No templates yet — add them in the settings.').isVisible()).toBe(true);
   expect(await templateMenu(dialog).count()).toBe(0);
   await note.press('Enter');
-  expect(await note.inputValue()).toBe('/\n');
+  expect(await boxText(note)).toBe('/\n');
 
   // Added in the settings while the panel is open: offered on the next "/".
   await setTemplates([TEMPLATES[0]]);
   await note.press('/');
   await expect.poll(() => optionNames(dialog)).toEqual(['Voicemail']);
   await note.press('Tab');
-  expect(await note.inputValue()).toBe(`/\n${TEMPLATES[0]!.body}`);
+  expect(await boxText(note)).toBe(`/\n${TEMPLATES[0]!.body}`);
   await page.close();
 });

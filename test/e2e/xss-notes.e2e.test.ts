@@ -7,10 +7,12 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO } from '../close-stand-in/demo-data.mjs';
 import { XSS_BEACON_PATH, XSS_PAYLOADS, xssScript } from '../fixtures/xss-payloads';
-import { closeSubsetViolations } from '../security/close-subset';
+import { unsafeHtmlViolations } from '../fixtures/safe-html';
+import { boxText, toEnd } from './note-box';
 import { base62 } from '../unit/helpers';
 import { apiRequests, startHarness, type Harness } from './harness';
 import { XSS_HOOK, contentScriptWorld, type IsolatedWorld } from './security-worlds';
+import { chooseCall } from './choose-call';
 
 let harness: Harness;
 const browserRequests: string[] = [];
@@ -109,15 +111,17 @@ test(`read path: ${XSS_PAYLOADS.length} payloads in Close's note_html, shown and
 
   for (const [i] of XSS_PAYLOADS.entries()) {
     const n = i + 1;
-    await dialog.getByLabel('Call').selectOption(readCallId(n));
-    await expect.poll(() => note.inputValue(), { message: `payload ${n}` }).toMatch(new RegExp(`^start-${n}(?:\\n|$)`));
-    await note.fill(`${await note.inputValue()}\nChecked ${n}`);
+    await chooseCall(dialog, readCallId(n));
+    await expect.poll(() => boxText(note), { message: `payload ${n}` }).toMatch(new RegExp(`^start-${n}(?:\\n|$)`));
+    await toEnd(note);
+    await note.press('Enter');
+    await page.keyboard.insertText(`Checked ${n}`);
     await dialog.getByRole('button', { name: 'Save' }).click();
     await saved(page);
     const put = puts().at(-1)!;
     expect(put.path).toBe(`/api/v1/activity/call/${readCallId(n)}/`);
     if (put.body.note_html !== undefined)
-      expect(await page.evaluate(closeSubsetViolations, put.body.note_html), `payload ${n}: ${XSS_PAYLOADS[i]!.name}`).toEqual([]);
+      expect(await page.evaluate(unsafeHtmlViolations, put.body.note_html), `payload ${n}: ${XSS_PAYLOADS[i]!.name}`).toEqual([]);
     else expect(put.body.note).toMatch(new RegExp(`Checked ${n}$`));
   }
   expect(puts()).toHaveLength(XSS_PAYLOADS.length);
@@ -136,7 +140,7 @@ test(`write path: ${XSS_PAYLOADS.length} payloads typed by the rep, saved, panel
   const before = puts().length;
   const shown = new Map([
     [PLAIN_CALL, 'Plain note'],
-    [RICH_CALL, 'Agreed on **pricing**.'],
+    [RICH_CALL, 'Agreed on pricing.'],
   ]);
 
   for (const [i, payload] of XSS_PAYLOADS.entries()) {
@@ -144,20 +148,29 @@ test(`write path: ${XSS_PAYLOADS.length} payloads typed by the rep, saved, panel
     const rich = i % 2 === 1; // both ways a note is sent: `note` and, for a rich note, `note_html`
     const call = rich ? RICH_CALL : PLAIN_CALL;
     const typed = payload.html(xssScript(n));
-    const expected = rich ? `Agreed on **pricing**.\n${typed}` : typed;
+    // A rich note gets the payload as a new line; a plain one is replaced by it.
+    const expected = rich ? `${shown.get(call)}\n${typed}` : typed;
     let dialog = await openPanel(page);
-    await dialog.getByLabel('Call').selectOption(call);
+    await chooseCall(dialog, call);
     // The panel has switched to this call before the rep types.
-    await expect.poll(() => dialog.getByLabel('Note').inputValue()).toBe(shown.get(call));
-    await dialog.getByLabel('Note').fill(expected);
+    const box = dialog.getByLabel('Note');
+    await expect.poll(() => boxText(box)).toBe(shown.get(call));
+    if (rich) {
+      await toEnd(box);
+      await box.press('Enter');
+    } else {
+      await box.focus();
+      await box.press('Control+a');
+    }
+    await page.keyboard.insertText(typed);
     await dialog.getByRole('button', { name: 'Save' }).click();
     await saved(page);
     await dialog.getByLabel('Note').press('Escape');
     await dialog.waitFor({ state: 'detached' });
 
     dialog = await openPanel(page);
-    await dialog.getByLabel('Call').selectOption(call);
-    await expect.poll(() => dialog.getByLabel('Note').inputValue(), { message: `payload ${n}` }).toBe(expected);
+    await chooseCall(dialog, call);
+    await expect.poll(() => boxText(dialog.getByLabel('Note')), { message: `payload ${n}` }).toBe(expected);
     shown.set(call, expected);
     await dialog.getByLabel('Note').press('Escape');
     await dialog.waitFor({ state: 'detached' });
@@ -165,7 +178,7 @@ test(`write path: ${XSS_PAYLOADS.length} payloads typed by the rep, saved, panel
     const put = puts().at(-1)!;
     if (rich) {
       expect(Object.keys(put.body)).toEqual(['note_html']);
-      expect(await page.evaluate(closeSubsetViolations, put.body.note_html!), `payload ${n}`).toEqual([]);
+      expect(await page.evaluate(unsafeHtmlViolations, put.body.note_html!), `payload ${n}`).toEqual([]);
     } else {
       expect(put.body).toEqual({ note: typed });
     }
@@ -180,7 +193,7 @@ test(`write path: ${XSS_PAYLOADS.length} payloads typed by the rep, saved, panel
   const fresh = await contentScriptWorld(harness.context, page, harness.extensionId);
   await fresh.evaluate(XSS_HOOK);
   const dialog = await openPanel(page);
-  await expect.poll(() => dialog.getByLabel('Note').inputValue()).toBe(XSS_PAYLOADS.at(-1)!.html(xssScript(100 + XSS_PAYLOADS.length)));
+  await expect.poll(() => boxText(dialog.getByLabel('Note'))).toBe(XSS_PAYLOADS.at(-1)!.html(xssScript(100 + XSS_PAYLOADS.length)));
   await page.waitForTimeout(1_000);
   expect(await executions(page, fresh)).toEqual(NONE);
   console.log(`XSS write path: ${XSS_PAYLOADS.length} payloads, 0 executions`);

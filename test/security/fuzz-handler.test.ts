@@ -36,7 +36,7 @@ const rolesOf = (type: string): Role[] => [
   ...(CONTENT_TYPES.has(type) ? (['content'] as const) : []),
   ...(PAGE_TYPES.has(type) ? (['page'] as const) : []),
 ];
-const KNOWN_FIELDS = ['type', 'leadId', 'callId', 'jobId', 'changes', 'base', 'apiKey'];
+const KNOWN_FIELDS = ['type', 'leadId', 'callId', 'saveId', 'changes', 'base', 'apiKey'];
 
 // The protocol's rules, restated independently of the zod schemas they test.
 const ID = (prefix: string) => new RegExp(`^${prefix}_[A-Za-z0-9]{16,64}$`);
@@ -64,8 +64,8 @@ const validArb: fc.Arbitrary<Case> = fc
     fc.constantFrom(...VALID_FROM_CONTENT, ...VALID_FROM_PAGE),
     fc.record({ type: fc.constant('panel.load'), leadId: leadIdArb }),
     fc.record({ type: fc.constant('panel.load'), callId: callIdArb, leadId: leadIdArb }),
-    fc.record({ type: fc.constant('call.save'), jobId: fc.uuid({ version: 4 }), callId: callIdArb, changes: changesArb, base: baseArb }),
-    fc.record({ type: fc.constant('save.status'), jobId: fc.uuid({ version: 4 }) }),
+    fc.record({ type: fc.constant('call.save'), saveId: fc.uuid({ version: 4 }), callId: callIdArb, changes: changesArb, base: baseArb }),
+    fc.record({ type: fc.constant('save.status'), saveId: fc.uuid({ version: 4 }) }),
     fc.record({ type: fc.constant('key.set'), apiKey: fc.string({ unit: fc.constantFrom(...'abcXYZ019._-'), minLength: 8, maxLength: 60 }) }),
   )
   .map((message) => ({ message, validFor: rolesOf(message.type), kind: 'valid' }));
@@ -86,7 +86,7 @@ const notMatching = (pattern: RegExp) =>
 /** One change that the protocol forbids, applied to a valid message: the result must be refused. */
 const mutatedArb: fc.Arbitrary<Case> = fc
   .tuple(
-    fc.constantFrom(...VALID_FROM_CONTENT, ...VALID_FROM_PAGE, { type: 'call.save', jobId: JOB, callId: `acti_${base62(43)}`, changes: { note: 'x' }, base: null }),
+    fc.constantFrom(...VALID_FROM_CONTENT, ...VALID_FROM_PAGE, { type: 'call.save', saveId: JOB, callId: `acti_${base62(43)}`, changes: { note: 'x' }, base: null }),
     fc.nat(),
     notMatching(/./),
     fc.string({ maxLength: 20 }).filter((k) => !KNOWN_FIELDS.includes(k)),
@@ -94,7 +94,7 @@ const mutatedArb: fc.Arbitrary<Case> = fc
   )
   .map(([valid, pick, bad, unknownKey, junk]) => {
     const m: Record<string, unknown> = structuredClone(valid);
-    const idFields = Object.keys(m).filter((k) => ['leadId', 'callId', 'jobId', 'apiKey'].includes(k));
+    const idFields = Object.keys(m).filter((k) => ['leadId', 'callId', 'saveId', 'apiKey'].includes(k));
     const required = m.type === 'panel.load' ? [] : Object.keys(m).filter((k) => k !== 'type');
     const mutations: [string, () => unknown][] = [
       ['unknown key', () => ({ ...m, [unknownKey]: junk })],

@@ -3,7 +3,7 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { Browser } from 'wxt/browser';
-import { createMessageHandler } from '../../utils/background/handle-message';
+import { createBackground } from '../../utils/background/create-background';
 import { createCloseClient } from '../../utils/close/client';
 import type { Call } from '../../utils/close/schemas';
 import { connectionStore } from '../../utils/connection';
@@ -91,15 +91,19 @@ export function fakeClose(options: { echoKeyInErrors?: boolean } = {}) {
 export function createHandlerFixture(options: { echoKeyInErrors?: boolean } = {}) {
   const fetch = recordingFetch(fakeClose(options));
   const openSettings = vi.fn(async () => {});
-  const handle = createMessageHandler({
+  // The background as the worker builds it (one factory), with the stand-in behind its client.
+  const pushes: { tabId: number; message: unknown }[] = [];
+  const { handleMessage: handle } = createBackground({
     ownId: OWN_ID,
     ownOrigin: OWN_ORIGIN,
     connection: connectionStore,
     openSettings,
+    sendToTab: async (tabId, message) => void pushes.push({ tabId, message }),
+    alarms: { get: async () => undefined, create: () => undefined },
     createClient: (apiKey, clientOptions) =>
       createCloseClient({ apiKey, fetch: fetch.fetch, sleep: recordingSleep().sleep, ...clientOptions }),
   });
-  return { handle, requests: fetch.requests, openSettings };
+  return { handle, requests: fetch.requests, openSettings, pushes };
 }
 
 export const connect = () => connectionStore.set({ apiKey: GOOD_KEY, account: ACCOUNT });
@@ -120,9 +124,9 @@ export const isKnownRequest = (request: RecordedRequest) =>
 export const VALID_FROM_CONTENT = [
   { type: 'panel.load', leadId: LEAD },
   { type: 'panel.load', callId: CALL },
-  { type: 'call.save', jobId: JOB, callId: CALL, changes: { note: 'Called back' }, base: null },
-  { type: 'save.status', jobId: JOB },
-  { type: 'outbox.cancel', jobId: JOB },
+  { type: 'call.save', saveId: JOB, callId: CALL, changes: { note: 'Called back' }, base: null },
+  { type: 'save.status', saveId: JOB },
+  { type: 'outbox.cancel', saveId: JOB },
   { type: 'settings.open' },
 ];
 export const VALID_FROM_PAGE = [
@@ -130,5 +134,6 @@ export const VALID_FROM_PAGE = [
   { type: 'key.status' },
   { type: 'key.clear' },
   { type: 'outbox.list' },
-  { type: 'outbox.cancel', jobId: JOB },
+  { type: 'outbox.cancel', saveId: JOB },
+  { type: 'outbox.claim', saveId: JOB },
 ];

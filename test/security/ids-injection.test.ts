@@ -78,8 +78,8 @@ describe('at the message boundary', () => {
     const messages = [
       { type: 'panel.load', callId: attack },
       { type: 'panel.load', leadId: attack.replace('acti_', 'lead_') },
-      { type: 'call.save', jobId: JOB, callId: attack, changes: { note: 'x' }, base: null },
-      { type: 'call.save', jobId: JOB, callId: GOOD_CALL, changes: { outcome_id: attack.replace('acti_', 'outcome_') }, base: null },
+      { type: 'call.save', saveId: JOB, callId: attack, changes: { note: 'x' }, base: null },
+      { type: 'call.save', saveId: JOB, callId: GOOD_CALL, changes: { outcome_id: attack.replace('acti_', 'outcome_') }, base: null },
     ];
     for (const message of messages)
       expect(await fixture.handle(message, SENDERS.closePage)).toMatchObject({ ok: false, error: { kind: 'rejected' } });

@@ -56,8 +56,8 @@ describe('rule 2: a content script may load and save calls, and ask for the sett
 describe('rule 3: the key and the settings only from extension pages', () => {
   const contentTypes = new Set(VALID_FROM_CONTENT.map((m) => m.type));
   const pageOnly = VALID_FROM_PAGE.filter((m) => !contentTypes.has(m.type));
-  it('covers the key and the outbox list', () => {
-    expect(pageOnly.map((m) => m.type)).toEqual(['key.set', 'key.status', 'key.clear', 'outbox.list']);
+  it('covers the key, the outbox list and sending an older version’s save', () => {
+    expect(pageOnly.map((m) => m.type)).toEqual(['key.set', 'key.status', 'key.clear', 'outbox.list', 'outbox.claim']);
   });
 
   it.each(pageOnly.map((m) => [m.type, m]))('%s from a Close page is refused and changes nothing', async (_type, message) => {
@@ -92,7 +92,7 @@ describe('rule 4: every message is parsed before anything happens', () => {
     ['a prototype key', JSON.parse('{"type":"panel.load","__proto__":{"leadId":"x"}}')],
     ['a type with a trailing space', { type: 'panel.load ' }],
     ['a type in capitals', { type: 'SETTINGS.OPEN' }],
-    ['a key message smuggled in changes', { type: 'call.save', jobId: 'x', callId: 'y', changes: { type: 'key.clear' }, base: null }],
+    ['a key message smuggled in changes', { type: 'call.save', saveId: 'x', callId: 'y', changes: { type: 'key.clear' }, base: null }],
   ];
   it.each(malformed)('%s is refused from every trusted sender, with no request', async (_name, message) => {
     for (const sender of Object.values(SENDERS)) expect(await fixture.handle(message, sender)).toMatchObject(rejected);
@@ -108,7 +108,7 @@ describe('rule 5: there is no "fetch this URL" message', () => {
   it('no message carries a URL, a path, a host or a method', () => {
     const fields = new Set([...fieldsOf(ContentMessageSchema), ...fieldsOf(PageMessageSchema)]);
     expect([...fields].filter((f) => /url|href|path|host|endpoint|method|fetch|query|header/i.test(f))).toEqual([]);
-    expect([...fields].sort()).toEqual(['apiKey', 'base', 'callId', 'callIds', 'changes', 'jobId', 'leadId', 'type']);
+    expect([...fields].sort()).toEqual(['apiKey', 'base', 'callId', 'callIds', 'changes', 'leadId', 'saveId', 'type']);
   });
 
   it('every request any valid message causes goes to one of the few endpoints we use', async () => {
@@ -124,7 +124,7 @@ describe('rule 6: no reply carries the key', () => {
     const echoing = createHandlerFixture({ echoKeyInErrors: true });
     const replies = [
       await echoing.handle({ type: 'panel.load', callId: 'acti_0000000000000000000000' }, SENDERS.closePage),
-      await echoing.handle({ type: 'call.save', jobId: '00000000-0000-4000-8000-000000000001', callId: VALID_FROM_CONTENT[1]!.callId, changes: { note: 'x' }, base: null }, SENDERS.closePage),
+      await echoing.handle({ type: 'call.save', saveId: '00000000-0000-4000-8000-000000000001', callId: VALID_FROM_CONTENT[1]!.callId, changes: { note: 'x' }, base: null }, SENDERS.closePage),
       await echoing.handle({ type: 'key.set', apiKey: `${GOOD_KEY}x` }, SENDERS.popup),
     ];
     const text = JSON.stringify(replies);

@@ -1,15 +1,20 @@
 // @vitest-environment node
-// Every payload of the XSS corpus through note-html.ts in real Chromium (DOMPurify does not
-// work under happy-dom), on both paths: a note from Close that is read and resent, and text
-// the rep typed. The sanitiser's output is rendered into a live page, so an execution would
-// show; and an oracle that shares no code with DOMPurify checks what we would send to Close.
+// Every payload of the XSS corpus through note-html.ts and the note editor's document
+// (note-content.ts) in real Chromium (DOMPurify does not work under happy-dom), on both paths:
+// a note from Close that is read and resent, and text the rep typed. The sanitiser's output is
+// rendered into a live page, so an execution would show; and an oracle that shares no code with
+// DOMPurify checks that what we would send to Close can do nothing (test/fixtures/safe-html.ts).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROME, noteHtmlPage } from '../unit/note-html-page';
 import { XSS_BEACON_PATH, XSS_PAYLOADS, xssScript } from '../fixtures/xss-payloads';
-import { closeSubsetViolations } from './close-subset';
+import { unsafeHtmlViolations } from '../fixtures/safe-html';
 
 const RICH = '<body><p><b>Rich</b> note</p></body>';
+type NoteContentPage = typeof import('../../utils/note-content') & {
+  withParagraph: (content: import('../../utils/note-content').NoteContent, text: string) => import('../../utils/note-content').NoteContent;
+};
+
 
 interface PathResult {
   n: number;
@@ -83,9 +88,10 @@ describe.skipIf(!CHROME)('the XSS corpus through note-html.ts in Chromium', () =
       '<body>text <img src="https://api.close.com/__pixel/inline"><p>x<img src="https://api.close.com/__pixel/block"></p>' +
       '<span style="color:red">y</span><img src="https://api.close.com/__pixel/last"></body>';
     const read = await page.evaluate((html) => {
-      const { noteText, noteChange, hasFormatting } = (window as unknown as { noteHtml: typeof import('../../utils/note-html') }).noteHtml;
+      const { hasFormatting } = (window as unknown as { noteHtml: typeof import('../../utils/note-html') }).noteHtml;
+      const { noteOfCall, noteChangeFor, withParagraph } = (window as unknown as { noteContent: NoteContentPage }).noteContent;
       const call = { note: '', note_html: html };
-      return { text: noteText(call), rich: hasFormatting(call), change: noteChange(call, `${noteText(call)}\nmore`) };
+      return { rich: hasFormatting(call), change: noteChangeFor(call, withParagraph(noteOfCall(call), 'more')) };
     }, note_html);
     await page.waitForTimeout(500);
     expect(read.rich).toBe(true);
@@ -93,36 +99,43 @@ describe.skipIf(!CHROME)('the XSS corpus through note-html.ts in Chromium', () =
     expect(requested.slice(before)).toEqual([]);
   });
 
-  it('a colour style is only a colour', async () => {
-    const html = await page.evaluate(() => {
+  it('styles: nothing that loads, runs or leaves its box; the editor takes only a single colour as colour', async () => {
+    const out = await page.evaluate(() => {
       const { sanitizeNoteHtml } = (window as unknown as { noteHtml: typeof import('../../utils/note-html') }).noteHtml;
+      const { noteOfCall, docOfNote } = (window as unknown as { noteContent: NoteContentPage }).noteContent;
+      const note_html =
+        '<p><span style="color: expression(alert(1))">a</span><span style="background: url(https://t.example/p.gif)">b</span>' +
+        '<span style="color: red; color: blue">c</span><span style="color: rgb(10, 20, 30)">d</span>' +
+        '<span style="color:#1b5fd9">e</span><span style="position: fixed; top: 0">f</span></p>';
       const div = document.createElement('div');
-      div.append(
-        sanitizeNoteHtml(
-          '<p><span style="color: expression(alert(1))">a</span><span style="color: var(--x)">b</span>' +
-            '<span style="color: red; color: blue">c</span><span style="color: rgb(10, 20, 30)">d</span>' +
-            '<span style="color:#1b5fd9">e</span><span aria-label="x">f</span></p>',
-        ),
-      );
-      return div.innerHTML;
+      div.append(sanitizeNoteHtml(note_html));
+      const marks: string[] = [];
+      docOfNote(noteOfCall({ note: '', note_html })).descendants((node) => {
+        if (node.isText) marks.push(`${node.text}:${node.marks.map((m) => m.attrs.style).join()}`);
+        else if (node.type.name === 'opaque_inline') marks.push(`${node.attrs.text}:opaque`);
+      });
+      return { html: div.innerHTML, marks };
     });
-    expect(html).toBe(
-      '<p><span>a</span><span>b</span><span>c</span><span style="color: rgb(10, 20, 30)">d</span>' +
+    expect(out.html).toBe(
+      '<p><span>a</span><span>b</span><span style="color: red; color: blue">c</span><span style="color: rgb(10, 20, 30)">d</span>' +
         '<span style="color:#1b5fd9">e</span><span>f</span></p>',
     );
+    // A span whose only style went is a bare span: its text is plain text.
+    expect(out.marks).toEqual(['ab:', 'c:opaque', 'd:color: rgb(10, 20, 30)', 'e:color: #1b5fd9', 'f:']);
   });
 
-  it('reading a note from Close: rendered sanitised, resent inside Close\'s subset, nothing runs', async () => {
+  it('reading a note from Close: rendered sanitised, resent inert, nothing runs', async () => {
     const notes = XSS_PAYLOADS.map((payload, i) => `<body>${payload.html(xssScript(i + 1))}</body>`);
     const results = await page.evaluate((htmls) => {
-      const { sanitizeNoteHtml, noteText, noteChange } = (window as unknown as { noteHtml: typeof import('../../utils/note-html') }).noteHtml;
+      const { sanitizeNoteHtml } = (window as unknown as { noteHtml: typeof import('../../utils/note-html') }).noteHtml;
+      const { noteOfCall, noteChangeFor, withParagraph } = (window as unknown as { noteContent: NoteContentPage }).noteContent;
       const rendered = document.getElementById('rendered')!;
       return htmls.map((note_html, i) => {
         const call = { note: 'plain', note_html };
         const holder = document.createElement('div');
         holder.append(sanitizeNoteHtml(note_html));
         rendered.append(holder); // as if shown: live document, images load, handlers would fire
-        const change = noteChange(call, `${noteText(call)}\nAdded by the rep`);
+        const change = noteChangeFor(call, withParagraph(noteOfCall(call), 'Added by the rep'));
         if (change.note_html) rendered.insertAdjacentHTML('beforeend', change.note_html);
         return { n: i + 1, sent: change.note_html };
       });
@@ -131,7 +144,7 @@ describe.skipIf(!CHROME)('the XSS corpus through note-html.ts in Chromium', () =
 
     for (const { n, sent } of results as PathResult[]) {
       if (sent === undefined) continue;
-      expect(await page.evaluate(closeSubsetViolations, sent), `payload ${n}: ${XSS_PAYLOADS[n - 1]!.name}`).toEqual([]);
+      expect(await page.evaluate(unsafeHtmlViolations, sent), `payload ${n}: ${XSS_PAYLOADS[n - 1]!.name}`).toEqual([]);
       expect(sent, `payload ${n}`).toContain('<p>Added by the rep</p>');
     }
     expect(results.filter((r) => r.sent !== undefined).length).toBeGreaterThan(0);
@@ -142,17 +155,18 @@ describe.skipIf(!CHROME)('the XSS corpus through note-html.ts in Chromium', () =
     const typed = XSS_PAYLOADS.map((payload, i) => payload.html(xssScript(100 + i + 1)));
     const results = await page.evaluate(
       ([texts, rich]) => {
-        const { noteText, noteChange } = (window as unknown as { noteHtml: typeof import('../../utils/note-html') }).noteHtml;
+        const { noteOfCall, noteChangeFor, noteFromLegacyDraft, notePlainText, withParagraph } = (window as unknown as { noteContent: NoteContentPage }).noteContent;
         const rendered = document.getElementById('rendered')!;
         return texts.map((text, i) => {
-          const plain = noteChange({ note: '', note_html: null }, text);
-          const change = noteChange({ note: '', note_html: rich }, `**Rich** note\n${text}`);
+          const plain = noteChangeFor({ note: '', note_html: null }, noteFromLegacyDraft(text));
+          const richCall = { note: '', note_html: rich };
+          const change = noteChangeFor(richCall, withParagraph(noteOfCall(richCall), text));
           rendered.insertAdjacentHTML('beforeend', change.note_html ?? '');
           return {
             n: 101 + i,
             plain: plain.note,
             sent: change.note_html,
-            roundTrip: noteText({ note: null, note_html: change.note_html ?? null }),
+            roundTrip: notePlainText(noteOfCall({ note: null, note_html: change.note_html ?? null })),
           };
         });
       },
@@ -162,8 +176,8 @@ describe.skipIf(!CHROME)('the XSS corpus through note-html.ts in Chromium', () =
 
     for (const [i, result] of results.entries()) {
       expect(result.plain, `payload ${result.n}`).toBe(typed[i]);
-      expect(await page.evaluate(closeSubsetViolations, result.sent!), `payload ${result.n}`).toEqual([]);
-      expect(result.roundTrip, `payload ${result.n}`).toBe(`**Rich** note\n${typed[i]}`);
+      expect(await page.evaluate(unsafeHtmlViolations, result.sent!), `payload ${result.n}`).toEqual([]);
+      expect(result.roundTrip, `payload ${result.n}`).toBe(`Rich note\n${typed[i]}`);
       expect(result.sent, `payload ${result.n}`).toMatch(/^<body><p><b>Rich<\/b> note<\/p><p>/);
     }
     await expectNoExecution(page, requested, dialogs);

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { Browser } from 'wxt/browser';
-import { createMessageHandler } from './handle-message';
+import { createBackground } from './create-background';
 import { createCloseClient } from '../close/client';
 import { connectionStore } from '../connection';
 import type { MemoryIndexedDb } from '../../test/unit/memory-indexeddb';
@@ -92,14 +92,16 @@ beforeEach(() => {
   openSettings = vi.fn(async () => {});
   replies = [];
   clock = Date.parse('2026-03-15T12:00:00Z');
-  const handler = createMessageHandler({
+  const handler = createBackground({
     ownId: OWN_ID,
     ownOrigin: OWN_ORIGIN,
     connection: connectionStore,
     openSettings,
-    createClient: (apiKey) => createCloseClient({ apiKey, fetch: fetch.fetch, sleep: recordingSleep().sleep }),
+    sendToTab: async () => undefined,
+    alarms: { get: async () => undefined, create: () => undefined },
+    createClient: (apiKey, options) => createCloseClient({ apiKey, fetch: fetch.fetch, sleep: recordingSleep().sleep, ...options }),
     now: () => clock,
-  });
+  }).handleMessage;
   handle = async (message, sender) => {
     const reply = await handler(message, sender);
     replies.push(reply);
@@ -164,8 +166,8 @@ describe('the API key', () => {
     await handle({ type: 'key.status' }, CLOSE_PAGE);
     await handle({ type: 'panel.load', leadId: LEAD }, CLOSE_PAGE);
     await handle({ type: 'panel.load', callId: NOT_A_CALL }, CLOSE_PAGE);
-    await handle({ type: 'call.save', jobId: JOB, base: null, callId: NEWEST.id, changes: { note: 'x' } }, CLOSE_PAGE);
-    await handle({ type: 'call.save', jobId: JOB, base: null, callId: NOT_A_CALL, changes: { note: 'x' } }, CLOSE_PAGE);
+    await handle({ type: 'call.save', saveId: JOB, base: null, callId: NEWEST.id, changes: { note: 'x' } }, CLOSE_PAGE);
+    await handle({ type: 'call.save', saveId: JOB, base: null, callId: NOT_A_CALL, changes: { note: 'x' } }, CLOSE_PAGE);
     await handle({ type: 'panel.load', leadId: LEAD, extra: GOOD_KEY }, CLOSE_PAGE);
     await handle({ type: 'key.clear' }, POPUP);
     expect(replies).toHaveLength(11);
@@ -191,14 +193,14 @@ describe('refused messages', () => {
     { type: 'panel.load', callId: 'acti_abc%2F..' },
     { type: 'panel.load', callId: `${NEWEST.id}/../../me` },
     { type: 'panel.load', leadId: `lead_${'a'.repeat(1_000_000)}` },
-    { type: 'call.save', jobId: JOB, base: null, callId: NEWEST.id },
-    { type: 'call.save', jobId: JOB, base: null, callId: NEWEST.id, changes: {} },
-    { type: 'call.save', jobId: JOB, base: null, callId: NEWEST.id, changes: { recording_url: null } },
-    { type: 'call.save', jobId: JOB, base: null, callId: NEWEST.id, changes: { note: 'a', voicemail_url: null } },
-    { type: 'call.save', jobId: JOB, base: null, callId: NEWEST.id, changes: { note: 'a', note_html: '<p>a</p>' } },
-    { type: 'call.save', jobId: JOB, base: null, callId: NEWEST.id, changes: { outcome_id: 'outcome_x' } },
-    { type: 'call.save', jobId: JOB, base: null, callId: NEWEST.id, changes: { note: 'x'.repeat(1_000_000) } },
-    { type: 'call.save', jobId: JOB, base: null, callId: LEAD, changes: { note: 'a' } },
+    { type: 'call.save', saveId: JOB, base: null, callId: NEWEST.id },
+    { type: 'call.save', saveId: JOB, base: null, callId: NEWEST.id, changes: {} },
+    { type: 'call.save', saveId: JOB, base: null, callId: NEWEST.id, changes: { recording_url: null } },
+    { type: 'call.save', saveId: JOB, base: null, callId: NEWEST.id, changes: { note: 'a', voicemail_url: null } },
+    { type: 'call.save', saveId: JOB, base: null, callId: NEWEST.id, changes: { note: 'a', note_html: '<p>a</p>' } },
+    { type: 'call.save', saveId: JOB, base: null, callId: NEWEST.id, changes: { outcome_id: 'outcome_x' } },
+    { type: 'call.save', saveId: JOB, base: null, callId: NEWEST.id, changes: { note: 'x'.repeat(1_000_000) } },
+    { type: 'call.save', saveId: JOB, base: null, callId: LEAD, changes: { note: 'a' } },
     { type: 'settings.open', url: 'https://evil.example' },
     { type: 'nope' },
   ];
@@ -313,6 +315,17 @@ describe('panel.load', () => {
     expect(contactRequests()).toHaveLength(1);
   });
 
+  it('Disconnect forgets every cache of the key: a reconnect asks Close for the contacts again', async () => {
+    await connect();
+    await handle({ type: 'panel.load', leadId: LEAD }, CLOSE_PAGE);
+    await handle({ type: 'key.clear' }, POPUP);
+    await connect();
+    requests.length = 0;
+    await handle({ type: 'panel.load', leadId: LEAD }, CLOSE_PAGE);
+    expect(requests.filter((r) => r.url.pathname === `/api/v1/lead/${LEAD}/`)).toHaveLength(1);
+    expect(requests.filter((r) => r.url.pathname === '/api/v1/outcome/')).toHaveLength(1);
+  });
+
   it('a new key empties the outcome cache', async () => {
     await connect();
     await handle({ type: 'panel.load', leadId: LEAD }, CLOSE_PAGE);
@@ -332,8 +345,13 @@ describe('panel.load', () => {
 });
 
 describe('call.save', () => {
-  const save = (changes: object, callId: string = NEWEST.id, base: object | null = null) =>
-    handle({ type: 'call.save', jobId: JOB, base, callId, changes }, CLOSE_PAGE);
+  /** call.save answers once the save is in the outbox; save.status then waits for its end. */
+  const saveAs = async (saveId: string, changes: object, callId: string = NEWEST.id, base: object | null = null) => {
+    const accepted = (await handle({ type: 'call.save', saveId, base, callId, changes }, CLOSE_PAGE)) as { ok: boolean; value?: { state: string } };
+    if (!accepted.ok || accepted.value?.state !== 'accepted') return accepted;
+    return handle({ type: 'save.status', saveId }, CLOSE_PAGE);
+  };
+  const save = (changes: object, callId: string = NEWEST.id, base: object | null = null) => saveAs(JOB, changes, callId, base);
 
   it('reads the call, then PUTs exactly the changes, and answers with the saved call', async () => {
     await connect();
@@ -351,15 +369,47 @@ describe('call.save', () => {
     await connect();
     await save({ outcome_id: makeOutcome(1).id });
     requests.length = 0;
-    await handle({ type: 'call.save', jobId: JOB.replace('6f', '7f'), base: null, callId: NEWEST.id, changes: { outcome_id: null } }, CLOSE_PAGE);
+    await saveAs(JOB.replace('6f', '7f'), { outcome_id: null });
     expect(requests.find((r) => r.method === 'PUT')!.body).toBe('{"outcome_id":null}');
     requests.length = 0;
-    const again = await handle(
-      { type: 'call.save', jobId: JOB.replace('6f', '8f'), base: null, callId: NEWEST.id, changes: { outcome_id: null } },
-      CLOSE_PAGE,
-    );
+    const again = await saveAs(JOB.replace('6f', '8f'), { outcome_id: null });
     expect(again).toMatchObject({ ok: true, value: { state: 'saved' } });
     expect(requests.map((r) => r.method)).toEqual(['GET']);
+  });
+
+  it('a save is in the outbox, tied to the account, before call.save answers', async () => {
+    await connect();
+    const reply = await handle({ type: 'call.save', saveId: JOB, base: null, callId: NEWEST.id, changes: { note: 'x' } }, CLOSE_PAGE);
+    expect(reply).toEqual({ ok: true, value: { state: 'accepted' } });
+    expect((await fakeBrowser.storage.local.get('outbox')).outbox).toMatchObject([
+      { id: JOB, owner: { userId: ACCOUNT.userId, organizationId: ACCOUNT.organizationId, email: ACCOUNT.email } },
+    ]);
+  });
+
+  it('an outbox that cannot be written: refused in words, with nothing sent', async () => {
+    await connect();
+    const full = { getValue: async () => [], setValue: async () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) } as never;
+    const fetch = recordingFetch(close.respond);
+    const { handleMessage } = createBackground({
+      ownId: OWN_ID,
+      ownOrigin: OWN_ORIGIN,
+      connection: connectionStore,
+      openSettings,
+      sendToTab: async () => undefined,
+      alarms: { get: async () => undefined, create: () => undefined },
+      createClient: (apiKey, options) => createCloseClient({ apiKey, fetch: fetch.fetch, ...options }),
+      outboxItem: full,
+    });
+    const reply = await handleMessage({ type: 'call.save', saveId: JOB, base: null, callId: NEWEST.id, changes: { note: 'x' } }, CLOSE_PAGE);
+    expect(reply).toEqual({ ok: false, error: { kind: 'rejected', notStored: true, message: expect.stringMatching(/could not be stored/) } });
+    expect(fetch.requests).toHaveLength(0);
+  });
+
+  it('a refused message is answered in the rep’s words, not the code’s', async () => {
+    expect(await handle({ type: 'call.save', saveId: JOB, base: null, callId: NEWEST.id, changes: {} }, CLOSE_PAGE)).toEqual({
+      ok: false,
+      error: { kind: 'rejected', message: expect.stringMatching(/could not accept this change/) },
+    });
   });
 
   it('without a key: an auth error and nothing sent', async () => {

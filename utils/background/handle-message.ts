@@ -12,15 +12,13 @@ import {
   type PageMessage,
   type Reply,
   type ReplyTypes,
-  type TabMessage,
 } from '../messages';
 import { redactDeep, redactError, secretForms } from '../redact';
 import { senderRole } from '../sender';
 import { confirmCalls } from './confirm-calls';
 import { loadPanel } from './load-panel';
 import { currentShortcut } from './shortcut';
-import { createOutbox } from './outbox';
-import { createSaver, type Saver } from './saver';
+import type { Saver } from './saver';
 
 type MessageSender = Browser.runtime.MessageSender;
 
@@ -30,9 +28,8 @@ export interface BackgroundDeps {
   connection: ConnectionStore;
   openSettings: () => Promise<void>;
   createClient?: (apiKey: string, options?: Partial<CloseClientOptions>) => CloseClient;
-  /** Tells a tab's content script how its save is going. */
-  notifyTab?: (tabId: number, message: TabMessage) => Promise<void>;
-  saver?: Saver;
+  /** The one saver (utils/background/create-background.ts builds it with this handler). */
+  saver: Saver;
   now?: () => number;
 }
 
@@ -61,17 +58,7 @@ export function createMessageHandler(deps: BackgroundDeps) {
     deps.createClient ??
     ((apiKey: string, options?: Partial<CloseClientOptions>) => createCloseClient({ apiKey, ...options }));
   const now = deps.now ?? Date.now;
-  const saver =
-    deps.saver ??
-    createSaver({
-      outbox: createOutbox(),
-      // The saver retries by itself, so that the panel can say how long it waits.
-      client: async () => {
-        const connection = await deps.connection.get();
-        return connection ? createClient(connection.apiKey, { rateLimitRetries: 0 }) : undefined;
-      },
-      notify: deps.notifyTab ?? (async () => undefined),
-    });
+  const { saver } = deps;
   // Outcomes change rarely; caching them makes a warm panel open cost one request.
   let outcomeCache: { apiKey: string; at: number; outcomes: Outcome[] } | undefined;
 
@@ -98,6 +85,12 @@ export function createMessageHandler(deps: BackgroundDeps) {
     };
   }
 
+  /** Everything learnt with a key goes with it (Disconnect, or another key). */
+  function forgetCaches() {
+    outcomeCache = undefined;
+    contactCache.clear();
+  }
+
   async function callOutcomes(apiKey: string, client: CloseClient) {
     if (outcomeCache?.apiKey === apiKey && now() - outcomeCache.at < OUTCOME_CACHE_MS)
       return { ok: true as const, value: outcomeCache.outcomes };
@@ -112,16 +105,21 @@ export function createMessageHandler(deps: BackgroundDeps) {
         await deps.openSettings();
         return { ok: true, value: null };
       case 'save.status':
-        return { ok: true, value: await saver.status(message.jobId) };
+        return { ok: true, value: await saver.status(message.saveId) };
       case 'calls.confirm':
         return confirmCalls(deps.connection, createClient, message.callIds);
       case 'shortcut.get':
         return { ok: true, value: await currentShortcut() };
       case 'outbox.cancel':
-        return { ok: true, value: await saver.cancel(message.jobId) };
+        return { ok: true, value: await saver.cancel(message.saveId) };
       case 'call.save': {
-        const { jobId, callId, changes, base } = message;
-        return { ok: true, value: await saver.save({ id: jobId, callId, changes, base, ...(tabId !== undefined && { tabId }) }) };
+        const { saveId, callId, changes, base } = message;
+        try {
+          return { ok: true, value: await saver.save({ id: saveId, callId, changes, base, ...(tabId !== undefined && { tabId }) }) };
+        } catch {
+          // The outbox could not be written (storage full, or gone): nothing was sent; the rep is told.
+          return { ok: false, error: { kind: 'rejected', message: i18n.t('errors.notStored'), notStored: true } };
+        }
       }
       case 'panel.load': {
         const connection = await deps.connection.get();
@@ -132,10 +130,11 @@ export function createMessageHandler(deps: BackgroundDeps) {
         );
         if (!loaded.ok || !loaded.value.connected) return loaded;
         const ids = new Set(loaded.value.calls.map((call) => call.id));
-        const queued = (await saver.list()).filter((save) => ids.has(save.callId));
+        const pending = (await saver.list()).filter((save) => ids.has(save.callId));
         // Close answered just now: a good moment for saves that were waiting for it.
-        if (queued.some((save) => save.offline)) void saver.resume();
-        return { ok: true, value: { ...loaded.value, queued } };
+        if (pending.some((save) => save.progress.state === 'waiting' && save.progress.reason === 'offline'))
+          void saver.resume();
+        return { ok: true, value: { ...loaded.value, pending } };
       }
     }
   }
@@ -148,20 +147,22 @@ export function createMessageHandler(deps: BackgroundDeps) {
       }
       case 'key.clear':
         await deps.connection.clear();
-        outcomeCache = undefined;
+        forgetCaches();
         return { ok: true, value: null };
       case 'outbox.list':
         return { ok: true, value: await saver.list() };
       case 'outbox.cancel':
-        return { ok: true, value: await saver.cancel(message.jobId) };
+        return { ok: true, value: await saver.cancel(message.saveId) };
+      case 'outbox.claim':
+        return { ok: true, value: await saver.claim(message.saveId) };
       case 'key.set': {
         // The key is stored only after Close accepted it.
         const me = await createClient(message.apiKey).me();
         if (!me.ok) return me;
         const account = accountOf(me.value);
         await deps.connection.set({ apiKey: message.apiKey, account });
-        outcomeCache = undefined;
-        void saver.resume(); // saves that waited for a key can go now
+        forgetCaches();
+        void saver.resume(); // saves that waited for this account's key can go now
         return { ok: true, value: account };
       }
     }
@@ -174,11 +175,11 @@ export function createMessageHandler(deps: BackgroundDeps) {
         const parsed = ContentMessageSchema.safeParse(raw);
         return parsed.success
           ? await handleContent(parsed.data, sender.tab?.id)
-          : reject('Malformed message from a Close page.');
+          : reject(i18n.t('errors.refused'));
       }
       if (role === 'extension-page') {
         const parsed = PageMessageSchema.safeParse(raw);
-        return parsed.success ? await handlePage(parsed.data) : reject('Malformed message.');
+        return parsed.success ? await handlePage(parsed.data) : reject(i18n.t('errors.refused'));
       }
       return reject('Unknown sender.');
     } catch (error) {

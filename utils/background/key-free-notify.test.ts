@@ -7,7 +7,7 @@ const account = { userId: 'user_a', organizationId: 'orga_o', email: 'a@b.c', na
 
 const failedWith = (detail: string): TabMessage => ({
   type: 'save.result',
-  jobId: 'j',
+  saveId: 'j',
   callId: 'acti_x',
   result: { state: 'failed', error: { kind: 'validation', message: 'Close did not accept this change.', nextStep: 'fix-and-save', detail } },
 });

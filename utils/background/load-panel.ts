@@ -54,7 +54,7 @@ export async function loadPanel(
       selectedCallId: named?.id ?? calls[0]?.id ?? null,
       outcomes: outcomeResult.value,
       ...(contacts && { contacts }),
-      queued: [],
+      pending: [],
     },
   };
 }

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CloseClient, Result } from '../close/client';
 import type { CloseError } from '../close/errors';
 import type { Call, CallChanges } from '../close/schemas';
-import type { TabMessage } from '../messages';
+import type { Account, TabMessage } from '../messages';
 import { makeCall } from '../../test/unit/helpers';
 import { createOutbox } from './outbox';
 import { createSaver } from './saver';
@@ -53,23 +53,43 @@ function fakeClose(initial: Call) {
   };
 }
 
-function setUp(initial = makeCall({ note: 'start' })) {
+/** Lets the saver's loop run to its end (all in-process; nothing waits on a clock). */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+const ANN: Account = { userId: 'user_ann', organizationId: 'orga_acme', email: 'ann@acme.example', name: 'Ann', organization: 'Acme' };
+const BOB: Account = { userId: 'user_bob', organizationId: 'orga_acme', email: 'bob@acme.example', name: 'Bob', organization: 'Acme' };
+
+function setUp(initial = makeCall({ note: 'start' }), options: { outbox?: ReturnType<typeof createOutbox>; sleep?: (ms: number) => Promise<void> } = {}) {
   const close = fakeClose(initial);
-  const outbox = createOutbox(memoryItem());
+  const outbox = options.outbox ?? createOutbox(memoryItem());
   const waits: number[] = [];
   const notes: TabMessage[] = [];
-  let wakes = 0;
+  const alarms: number[] = [];
+  const keys: string[] = [];
+  let clock = 1_000_000;
+  const connection: { current: { apiKey: string; account: Account } | undefined } = { current: { apiKey: 'key-ann', account: ANN } };
   const saver = createSaver({
     outbox,
-    client: async () => close.client,
+    connection: async () => connection.current,
+    createClient: (apiKey) => {
+      keys.push(apiKey);
+      return close.client;
+    },
     notify: async (_tab, message) => void notes.push(message),
-    sleep: async (ms) => void waits.push(ms),
+    sleep: options.sleep ?? (async (ms) => void waits.push(ms)),
     random: () => 0.5,
-    wakeLater: () => void wakes++,
+    now: () => clock,
+    wakeAt: (when) => void alarms.push(when),
   });
-  const save = (n: number, changes: CallChanges, base: Call | null = initial) =>
-    saver.save({ id: job(n), callId: initial.id, changes, base: base && { ...base }, tabId: 7 });
-  return { close, outbox, saver, save, waits, notes, wakes: () => wakes, initial };
+  /** A save, followed to its end as the panel does (call.save, then save.status). */
+  const save = async (n: number, changes: CallChanges, base: Call | null = initial) => {
+    const accepted = await saver.save({ id: job(n), callId: initial.id, changes, base: base && { ...base }, tabId: 7 });
+    return accepted.state === 'accepted' ? saver.status(job(n)) : accepted;
+  };
+  return {
+    close, outbox, saver, save, waits, notes, alarms, keys, initial, connection,
+    advance: (ms: number) => void (clock += ms),
+  };
 }
 
 describe('saver', () => {
@@ -97,9 +117,9 @@ describe('saver', () => {
     close.failures.push(busy(0.6), busy(1.2));
     expect((await save(1, { outcome_id: null, note: 'x' })).state).toBe('saved');
     expect(waits).toEqual([650, 1250]);
-    expect(notes.filter((n) => n.type === 'save.progress')).toMatchObject([
-      { reason: 'rate-limited', seconds: 1 },
-      { reason: 'rate-limited', seconds: 2 },
+    expect(notes.filter((n) => n.type === 'save.result' && n.result.state === 'waiting').map((n) => n.type === 'save.result' && n.result)).toMatchObject([
+      { reason: 'rate-limited', until: 1_000_650 },
+      { reason: 'rate-limited', until: 1_001_250 },
     ]);
   });
 
@@ -125,19 +145,16 @@ describe('saver', () => {
   });
 
   it('offline: the save is queued, kept in the outbox, and delivered on resume; later saves wait behind it', async () => {
-    const { save, close, saver, outbox, wakes } = setUp();
+    const { save, close, saver, outbox, alarms } = setUp();
     close.failures.push(offline, offline, offline);
-    expect((await save(1, { note: 'while offline' })).state).toBe('queued');
-    expect(wakes()).toBe(1);
-    expect(await outbox.list()).toMatchObject([{ id: job(1), offline: true }]);
-    // A new save tries the queued one again first; still offline, both wait, in order.
+    expect(await save(1, { note: 'while offline' })).toEqual({ state: 'waiting', reason: 'offline', until: 1_030_000 });
+    expect(alarms).toEqual([1_030_000]);
+    expect(await outbox.list()).toMatchObject([{ id: job(1), wait: { reason: 'offline' } }]);
+    // A new save tries the waiting one again first; still offline, both wait, in order.
     close.failures.push(offline, offline, offline);
-    expect((await save(2, { note: 'newer, also offline' })).state).toBe('queued');
+    expect(await save(2, { note: 'newer, also offline' })).toMatchObject({ state: 'waiting', reason: 'offline' });
     expect(close.puts).toEqual([]);
-    expect((await outbox.list()).map((j) => [j.id, j.offline])).toEqual([
-      [job(1), true],
-      [job(2), true],
-    ]);
+    expect((await outbox.list()).map((j) => j.id)).toEqual([job(1), job(2)]);
     await saver.resume();
     expect(close.puts.map((p) => p.note)).toEqual(['while offline', 'newer, also offline']);
     expect(await outbox.list()).toEqual([]);
@@ -168,11 +185,12 @@ describe('saver', () => {
     // A new saver over the same outbox, as after a worker restart.
     const restarted = createSaver({
       outbox: first.outbox,
-      client: async () => first.close.client,
+      connection: async () => ({ apiKey: 'key-ann', account: ANN }),
+      createClient: () => first.close.client,
       notify: async () => undefined,
       sleep: async () => undefined,
     });
-    expect(await restarted.status(job(1))).toEqual({ state: 'queued' });
+    expect(await restarted.status(job(1))).toMatchObject({ state: 'waiting', reason: 'offline' });
     await restarted.resume();
     expect(await restarted.status(job(1))).toMatchObject({ state: 'saved' });
     expect(first.close.call.note).toBe('survives');
@@ -183,7 +201,7 @@ describe('saver', () => {
     const { save, close, saver } = setUp();
     close.failures.push(offline, offline, offline);
     await save(1, { note: 'never mind' });
-    expect(await saver.list()).toMatchObject([{ jobId: job(1), offline: true, changes: { note: 'never mind' } }]);
+    expect(await saver.list()).toMatchObject([{ saveId: job(1), progress: { state: 'waiting', reason: 'offline' }, changes: { note: 'never mind' }, owner: { email: ANN.email } }]);
     expect(await saver.cancel(job(1))).toEqual({ state: 'cancelled' });
     expect(await saver.list()).toEqual([]);
     await saver.resume();
@@ -195,5 +213,104 @@ describe('saver', () => {
     await save(1, { note: 'once' });
     expect((await save(1, { note: 'once' })).state).toBe('saved');
     expect(close.puts).toHaveLength(1);
+  });
+
+  it('Cancel is final: a save cancelled during a wait is never sent', async () => {
+    let cancel: (() => Promise<unknown>) | undefined;
+    const t = setUp(undefined, { sleep: async () => void (await cancel?.()) });
+    cancel = () => t.saver.cancel(job(1));
+    t.close.failures.push(unavailable);
+    expect(await t.save(1, { note: 'never' })).toEqual({ state: 'cancelled' });
+    await settled();
+    expect(t.close.puts).toEqual([]);
+  });
+
+  it('Cancel is final after a worker restart: the grace period’s end re-reads the outbox', async () => {
+    const outbox = createOutbox(memoryItem());
+    const call = makeCall({ note: 'start' });
+    // A save the stopped worker had started (attempts 1): the new worker waits, then would send.
+    await outbox.add({ id: job(1), callId: call.id, changes: { note: 'cancelled' }, base: null, createdAt: 1, attempts: 1, owner: { userId: ANN.userId, organizationId: ANN.organizationId, email: ANN.email } });
+    let saver: ReturnType<typeof createSaver> | undefined;
+    const t = setUp(call, { outbox, sleep: async () => void (await saver!.cancel(job(1))) });
+    saver = t.saver;
+    await t.saver.resume();
+    expect(t.close.puts).toEqual([]);
+    expect(await outbox.list()).toEqual([]);
+  });
+
+  it('Cancel between the read and the write: the PUT is not sent', async () => {
+    const t = setUp();
+    const getCall = t.close.client.getCall.bind(t.close.client);
+    t.close.client.getCall = async (id) => {
+      const answer = await getCall(id);
+      void t.saver.cancel(job(1)); // the rep cancels while Close answers the read
+      return answer;
+    };
+    await t.save(1, { note: 'never' });
+    expect(t.close.puts).toEqual([]);
+  });
+
+  it('a request on the wire cannot be cancelled, and says so', async () => {
+    const t = setUp();
+    let answer: (() => void) | undefined;
+    const updateCall = t.close.client.updateCall.bind(t.close.client);
+    t.close.client.updateCall = (id, changes) => new Promise((resolve) => (answer = () => resolve(updateCall(id, changes))));
+    const done = t.save(1, { note: 'on its way' });
+    await vi.waitFor(() => expect(answer).toBeDefined());
+    expect(await t.saver.cancel(job(1))).toEqual({ state: 'sending' });
+    expect(await t.saver.list()).toMatchObject([{ progress: { state: 'sending' } }]);
+    answer!();
+    expect((await done).state).toBe('saved');
+  });
+
+  it('a wait longer than 20 s is an alarm, not a timer; a fresh worker finishes it when it is due', async () => {
+    const t = setUp();
+    t.close.failures.push(busy(90));
+    expect(await t.save(1, { note: 'later' })).toEqual({ state: 'waiting', reason: 'rate-limited', until: 1_090_050 });
+    expect(t.waits).toEqual([]);
+    expect(t.alarms).toEqual([1_090_050]);
+    // Woken too early (another alarm, a panel opening): Close's wait is respected.
+    await t.saver.resume();
+    expect(t.close.puts).toEqual([]);
+    t.advance(90_050);
+    await t.saver.resume();
+    expect(t.close.puts).toEqual([{ note: 'later' }]);
+  });
+
+  it('a save is sent only with the key of the account that made it; with another or none, it waits', async () => {
+    const t = setUp();
+    t.close.failures.push(offline, offline, offline);
+    await t.save(1, { note: 'Ann’s' });
+    t.connection.current = { apiKey: 'key-bob', account: BOB };
+    await t.saver.resume();
+    expect(await t.saver.list()).toMatchObject([{ progress: { state: 'waiting', reason: 'account' }, owner: { email: ANN.email } }]);
+    t.connection.current = undefined;
+    await t.saver.resume();
+    expect(t.keys).toEqual(['key-ann']);
+    expect(t.close.puts).toEqual([]);
+    expect(await t.saver.list()).toHaveLength(1); // never dropped silently
+    t.connection.current = { apiKey: 'key-ann-2', account: ANN };
+    await t.saver.resume();
+    expect(t.close.puts).toEqual([{ note: 'Ann’s' }]);
+    expect(t.keys).toEqual(['key-ann', 'key-ann-2']);
+  });
+
+  it('with no key connected a save is refused, not stored', async () => {
+    const t = setUp();
+    t.connection.current = undefined;
+    expect(await t.save(1, { note: 'x' })).toMatchObject({ state: 'failed', error: { kind: 'auth' } });
+    expect(await t.outbox.list()).toEqual([]);
+  });
+
+  it('a save of an older version (no account) is never sent blind: it waits until the rep sends it', async () => {
+    const outbox = createOutbox(memoryItem());
+    const call = makeCall({ note: 'start' });
+    await outbox.add({ id: job(1), callId: call.id, changes: { note: 'old version' }, base: null, createdAt: 1, attempts: 0, offline: true });
+    const t = setUp(call, { outbox });
+    await t.saver.resume();
+    expect(t.close.puts).toEqual([]);
+    expect(await t.saver.list()).toMatchObject([{ owner: null, progress: { state: 'waiting', reason: 'unclaimed' } }]);
+    expect(await t.saver.claim(job(1))).toEqual({ state: 'accepted' });
+    await vi.waitFor(() => expect(t.close.puts).toEqual([{ note: 'old version' }]));
   });
 });

@@ -4,142 +4,210 @@ import type { CloseError } from '../close/errors';
 import { canRetry, retryDelayMs } from '../close/retry';
 import { callBase } from '../close/call-base';
 import type { Call } from '../close/schemas';
-import type { QueuedSave, SaveResult, TabMessage } from '../messages';
+import type { Account, PendingSave, SaveOwner, SaveProgress, SaveResult, TabMessage, WaitReason } from '../messages';
 import { alreadyApplied, isConflict } from './conflict';
-import type { Outbox, SaveJob } from './outbox';
+import type { Outbox, Save } from './outbox';
 
-// Saves, one call at a time and in the order the rep made them. Each job is in the outbox
+// Saves, one call at a time and in the order the rep made them. Each save is in the outbox
 // before its first request and leaves it only when Close answered for good, so a stopped
-// worker, a closed browser or a lost connection delays a save but never loses it.
+// worker, a closed browser or a lost connection delays a save but never loses it. The outbox
+// is read again right before every request and after every wait: a cancelled save is never sent.
 
 export interface SaverDeps {
   outbox: Outbox;
+  /** The connected key and its account, if any. */
+  connection: () => Promise<{ apiKey: string; account: Account } | undefined>;
   /** A client that does not retry by itself (we retry here, and tell the panel). */
-  client: () => Promise<CloseClient | undefined>;
+  createClient: (apiKey: string) => CloseClient;
   notify: (tabId: number, message: TabMessage) => Promise<void>;
   /** Called with whatever a confirmed save makes obsolete (the rep's draft). */
-  confirmed?: (job: SaveJob, call: Call) => Promise<void>;
-  /** Asks to be woken to try offline saves again (the worker may sleep meanwhile). */
-  wakeLater?: () => void;
+  confirmed?: (save: Save, call: Call) => Promise<void>;
+  /** Asks to be woken at `when` (ms since epoch): the worker may be stopped meanwhile. */
+  wakeAt?: (when: number) => void;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  now?: () => number;
 }
 
+/** What one attempt came to; `retry` is the saver's own business. */
+type Attempt = SaveResult | { state: 'retry'; error: CloseError };
 type Step = { ok: true; value: Call } | { ok: false; error: CloseError };
-type Outcome = SaveResult | { state: 'retry'; error: CloseError };
+type Run = 'done' | 'held';
 
 const INTERRUPTED_GRACE_MS = 2_000;
+/** Longer waits are alarms, not timers: a stopped worker would forget a timer. */
+export const LONG_WAIT_MS = 20_000;
+/** Offline saves are tried again this often (Chrome's shortest alarm is 30 s). */
+const OFFLINE_RETRY_MS = 30_000;
 
-const NOT_CONNECTED: CloseError = {
-  kind: 'auth',
-  message: i18n.t('errors.notConnected'),
-  nextStep: 'open-settings',
-};
+const sameOwner = (account: Account, owner: SaveOwner) =>
+  account.userId === owner.userId && account.organizationId === owner.organizationId;
+
+export const ownerOf = (account: Account): SaveOwner => ({
+  userId: account.userId,
+  organizationId: account.organizationId,
+  email: account.email,
+});
+
+/** How a stored save stands, for lists and status answers. */
+const progressOf = (save: Save): SaveProgress =>
+  save.wait
+    ? { state: 'waiting', reason: save.wait.reason, ...(save.wait.until !== undefined && { until: save.wait.until }) }
+    : { state: 'sending' };
 
 export function createSaver(deps: SaverDeps) {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const now = deps.now ?? Date.now;
   const waiting = new Map<string, ((result: SaveResult) => void)[]>();
   const finished = new Map<string, SaveResult>();
   const busyCalls = new Set<string>();
   const inFlight = new Set<string>();
+  /** Saves stored by this worker whose first attempt has not started yet. */
+  const fresh = new Set<string>();
 
-  function settle(job: SaveJob, result: SaveResult) {
-    if (result.state !== 'queued') {
-      finished.set(job.id, result);
+  const isFinal = (result: SaveResult) => result.state !== 'sending' && result.state !== 'waiting' && result.state !== 'accepted';
+
+  /**
+   * Tells the tab that made the save; final results, and saves parked in the outbox (`held`),
+   * also answer whoever waits in status(). Final results are remembered a while.
+   */
+  function report(save: Save, result: SaveResult, held = false) {
+    if (isFinal(result)) {
+      finished.set(save.id, result);
       if (finished.size > 200) finished.delete(finished.keys().next().value!);
     }
-    const waiters = waiting.get(job.id) ?? [];
-    waiting.delete(job.id);
-    waiters.forEach((resolve) => resolve(result));
-    if (job.tabId !== undefined)
-      void deps.notify(job.tabId, { type: 'save.result', jobId: job.id, callId: job.callId, result }).catch(() => undefined);
+    if (isFinal(result) || held) {
+      const waiters = waiting.get(save.id) ?? [];
+      waiting.delete(save.id);
+      waiters.forEach((resolve) => resolve(result));
+    }
+    if (save.tabId !== undefined)
+      void deps.notify(save.tabId, { type: 'save.result', saveId: save.id, callId: save.callId, result }).catch(() => undefined);
   }
 
-  const waitFor = (jobId: string) =>
-    new Promise<SaveResult>((resolve) => waiting.set(jobId, [...(waiting.get(jobId) ?? []), resolve]));
+  const waitFor = (saveId: string) =>
+    new Promise<SaveResult>((resolve) => waiting.set(saveId, [...(waiting.get(saveId) ?? []), resolve]));
+
+  /**
+   * A request, only if the save is still in the outbox at this very moment (Cancel is final).
+   * A write on the wire can no longer be called back; a read can (the write is not sent then).
+   */
+  async function request<T>(save: Save, send: () => Promise<T>, write: boolean): Promise<T | 'gone'> {
+    // Wrapped, so the outbox's turn ends when the request starts, not when it is answered.
+    const started = await deps.outbox.holding(save.id, () => {
+      if (write) inFlight.add(save.id);
+      return { answer: send() };
+    });
+    if (!started) return 'gone';
+    try {
+      return await started.answer;
+    } finally {
+      if (write) inFlight.delete(save.id);
+    }
+  }
 
   /** One attempt: read the call, then write it unless that would overwrite someone else. */
-  async function attempt(client: CloseClient, job: SaveJob): Promise<Outcome> {
-    const current: Step = await client.getCall(job.callId);
-    if (!current.ok) return outcomeOf(current.error);
-    if (alreadyApplied(current.value, job.changes)) return { state: 'saved', call: current.value };
-    if (job.base && isConflict(job.base, current.value, job.changes))
+  async function attempt(client: CloseClient, save: Save): Promise<Attempt | 'gone'> {
+    const current: Step | 'gone' = await request(save, () => client.getCall(save.callId), false);
+    if (current === 'gone') return 'gone';
+    if (!current.ok) return attemptOf(current.error);
+    if (alreadyApplied(current.value, save.changes)) return { state: 'saved', call: current.value };
+    if (save.base && isConflict(save.base, current.value, save.changes))
       return { state: 'conflict', theirs: callBase(current.value) };
-    const put: Step = await client.updateCall(job.callId, job.changes);
-    return put.ok ? { state: 'saved', call: put.value } : outcomeOf(put.error);
+    const put: Step | 'gone' = await request(save, () => client.updateCall(save.callId, save.changes), true);
+    if (put === 'gone') return 'gone';
+    return put.ok ? { state: 'saved', call: put.value } : attemptOf(put.error);
   }
 
-  const outcomeOf = (error: CloseError): Outcome =>
+  const attemptOf = (error: CloseError): Attempt =>
     error.kind === 'rate-limited' || error.kind === 'offline' || error.kind === 'server'
       ? { state: 'retry', error }
       : { state: 'failed', error };
 
-  async function run(job: SaveJob): Promise<'done' | 'offline'> {
-    const client = await deps.client();
-    if (!client) {
-      await deps.outbox.remove(job.id);
-      settle(job, { state: 'failed', error: NOT_CONNECTED });
-      return 'done';
-    }
+  /** Parks a save in the outbox with its reason; an alarm wakes a worker to try it again. */
+  async function hold(save: Save, reason: WaitReason, until?: number): Promise<Run> {
+    const wait = { reason, ...(until !== undefined && { until }) };
+    await deps.outbox.update(save.id, { wait, attempts: 0 });
+    report(save, progressOf({ ...save, wait }), true);
+    if (until !== undefined) deps.wakeAt?.(until);
+    return 'held';
+  }
+
+  async function run(save: Save): Promise<Run> {
+    // A save this worker just stored was stored with its first attempt counted (one write less
+    // before the first request); any other count is attempts of an earlier worker.
+    const isFresh = fresh.delete(save.id);
+    // Never sent blind: a save of an older version waits for the rep; a save of another account
+    // waits for that account's key.
+    if (!save.owner) return save.wait?.reason === 'unclaimed' ? 'held' : hold(save, 'unclaimed');
+    const connection = await deps.connection();
+    if (!connection || !sameOwner(connection.account, save.owner))
+      return save.wait?.reason === 'account' ? 'held' : hold(save, 'account');
+    const client = deps.createClient(connection.apiKey);
+    if (save.wait) await deps.outbox.update(save.id, { wait: undefined });
+    report(save, { state: 'sending' });
     // Attempts left over from an earlier worker mean its request was cut off on the wire, and
     // may still reach Close: give it time to land, so the check below sees it and no older
     // text overtakes a newer one.
-    if (job.attempts > 0) await sleep(INTERRUPTED_GRACE_MS);
-    for (let attempts = job.attempts + 1; ; attempts++) {
-      await deps.outbox.update(job.id, { attempts });
-      inFlight.add(job.id);
-      const outcome = await attempt(client, job).finally(() => inFlight.delete(job.id));
-      if (outcome.state !== 'retry') {
-        await deps.outbox.remove(job.id);
-        if (outcome.state === 'saved') {
-          await deps.outbox.rebase(job.callId, callBase(outcome.call));
-          await deps.confirmed?.(job, outcome.call);
+    const before = isFresh ? 0 : save.attempts;
+    if (before > 0) await sleep(INTERRUPTED_GRACE_MS);
+    for (let attempts = before + 1; ; attempts++) {
+      if (!isFresh || attempts > 1) await deps.outbox.update(save.id, { attempts });
+      const result = await attempt(client, save);
+      if (result === 'gone') return 'done'; // cancelled, or finished by another worker
+      if (result.state !== 'retry') {
+        await deps.outbox.remove(save.id);
+        // Said first (Saved is what the rep waits for); the rest is done before this call's next save runs.
+        report(save, result);
+        if (result.state === 'saved') {
+          await deps.outbox.rebase(save.callId, callBase(result.call));
+          await deps.confirmed?.(save, result.call).catch(() => undefined);
         }
-        settle(job, outcome);
         return 'done';
       }
-      const { error } = outcome;
-      // Attempts count per session of trying: a save that waited offline starts afresh.
-      const tries = attempts - job.attempts;
+      const { error } = result;
+      // Attempts count per session of trying: a save that waited starts afresh.
+      const tries = attempts - before;
       if (!canRetry(error.kind, error.status, tries)) {
         if (error.kind === 'rate-limited' || (error.kind === 'server' && error.status === 500)) {
-          await deps.outbox.remove(job.id);
-          settle(job, { state: 'failed', error });
+          await deps.outbox.remove(save.id);
+          report(save, { state: 'failed', error });
           return 'done';
         }
-        await deps.outbox.update(job.id, { offline: true, attempts: 0 });
-        settle(job, { state: 'queued' });
-        deps.wakeLater?.();
-        return 'offline';
+        return hold(save, 'offline', now() + OFFLINE_RETRY_MS);
       }
       const wait = retryDelayMs(error.kind, tries, error.retryAfterSeconds, deps.random);
-      if (job.tabId !== undefined) {
-        const reason = error.kind === 'rate-limited' ? 'rate-limited' : error.kind === 'server' ? 'server' : 'offline';
-        void deps
-          .notify(job.tabId, { type: 'save.progress', jobId: job.id, callId: job.callId, reason, seconds: Math.ceil(wait / 1000) })
-          .catch(() => undefined);
-      }
+      const reason = error.kind === 'rate-limited' ? 'rate-limited' : error.kind === 'server' ? 'server' : 'offline';
+      if (wait > LONG_WAIT_MS) return hold(save, reason, now() + wait);
+      report(save, { state: 'waiting', reason, until: now() + wait });
       await sleep(wait);
-      // The rep may have cancelled it, or a newer worker may have finished it, meanwhile.
-      if (!(await deps.outbox.list()).some((j) => j.id === job.id)) return 'done';
+      // Re-read after the wait: the next request checks the outbox again before it goes.
+      report(save, { state: 'sending' });
     }
   }
 
-  /** Works through one call's saves in order; a save waiting offline holds back the later ones. */
-  async function drain(callId: string, includeOffline: boolean) {
+  /** Whether a held save may be tried now: its time has come, or (`includeHeld`) we were told to. */
+  const due = (save: Save, includeHeld: boolean) =>
+    !save.wait ||
+    (save.wait.until !== undefined ? save.wait.until <= now() || (includeHeld && save.wait.reason === 'offline') : includeHeld);
+
+  /** Works through one call's saves in order; a held save holds back the later ones. */
+  async function drain(callId: string, includeHeld: boolean) {
     if (busyCalls.has(callId)) return;
     busyCalls.add(callId);
     try {
       for (;;) {
-        const job = (await deps.outbox.list()).find((j) => j.callId === callId);
-        if (!job || (job.offline && !includeOffline)) return;
-        if (job.offline) await deps.outbox.update(job.id, { offline: false });
-        if ((await run({ ...job, offline: false })) === 'offline') {
-          // Later saves of this call wait behind it, in order: they are queued too.
-          for (const later of (await deps.outbox.list()).filter((j) => j.callId === callId && j.id !== job.id)) {
-            await deps.outbox.update(later.id, { offline: true });
-            settle(later, { state: 'queued' });
-          }
+        const saves = (await deps.outbox.list()).filter((s) => s.callId === callId);
+        const save = saves[0];
+        if (!save) return;
+        if (!due(save, includeHeld)) {
+          if (save.wait?.until !== undefined) deps.wakeAt?.(save.wait.until);
+          return;
+        }
+        if ((await run(save)) === 'held') {
+          // Later saves of this call wait behind it, in order, for the same reason.
+          const wait = (await deps.outbox.list()).find((s) => s.id === save.id)?.wait;
+          for (const later of saves.slice(1)) if (wait) report(later, progressOf({ ...later, wait }), true);
           return;
         }
       }
@@ -148,57 +216,80 @@ export function createSaver(deps: SaverDeps) {
     }
   }
 
-  async function drainAll(includeOffline: boolean) {
-    const calls = new Set((await deps.outbox.list()).map((j) => j.callId));
-    await Promise.all([...calls].map((callId) => drain(callId, includeOffline)));
+  async function drainAll(includeHeld: boolean) {
+    const calls = new Set((await deps.outbox.list()).map((s) => s.callId));
+    await Promise.all([...calls].map((callId) => drain(callId, includeHeld)));
   }
 
+  const find = async (saveId: string) => (await deps.outbox.list()).find((s) => s.id === saveId);
+
   return {
-    /** Queues a save and answers when Close confirmed it, refused it, or cannot be reached. */
-    async save(job: Omit<SaveJob, 'attempts' | 'offline' | 'createdAt'>): Promise<SaveResult> {
-      const done = finished.get(job.id);
+    /**
+     * Puts a save in the outbox and answers `accepted` once it is stored there (safe from here
+     * on); how it goes is pushed to its tab and answered by `status`. A storage failure throws.
+     */
+    async save(save: Omit<Save, 'attempts' | 'createdAt' | 'owner' | 'wait' | 'offline'>): Promise<SaveResult> {
+      const done = finished.get(save.id);
       if (done) return done;
-      const result = waitFor(job.id);
-      await deps.outbox.add({ ...job, attempts: 0, offline: false, createdAt: Date.now() });
-      void drain(job.callId, true);
+      const connection = await deps.connection();
+      // With no key connected there is no account to tie it to: nothing is stored or sent.
+      if (!connection) return { state: 'failed', error: NOT_CONNECTED() };
+      await deps.outbox.add({ ...save, owner: ownerOf(connection.account), attempts: 1, createdAt: now() });
+      fresh.add(save.id);
+      void drain(save.callId, true);
+      return { state: 'accepted' };
+    },
+
+    /** Where a save stands: a final result, or (`wait`) waits for one while it is being sent. */
+    async status(saveId: string, wait = true): Promise<SaveResult> {
+      const done = finished.get(saveId);
+      if (done) return done;
+      const save = await find(saveId);
+      if (!save) return { state: 'unknown' };
+      if (save.wait || !wait) return progressOf(save);
+      const result = waitFor(saveId);
+      void drain(save.callId, false);
       return result;
     },
 
-    /** Where a save stands; waits for it if it is still being tried. */
-    async status(jobId: string): Promise<SaveResult> {
-      const done = finished.get(jobId);
-      if (done) return done;
-      const job = (await deps.outbox.list()).find((j) => j.id === jobId);
-      if (!job) return { state: 'unknown' };
-      if (job.offline) return { state: 'queued' };
-      const result = waitFor(jobId);
-      void drain(job.callId, false);
-      return result;
-    },
-
-    async list(): Promise<QueuedSave[]> {
-      return (await deps.outbox.list()).map(({ id, callId, changes, createdAt, offline }) => ({
-        jobId: id,
-        callId,
-        changes,
-        createdAt,
-        offline,
+    async list(): Promise<PendingSave[]> {
+      return (await deps.outbox.list()).map((save) => ({
+        saveId: save.id,
+        callId: save.callId,
+        changes: save.changes,
+        createdAt: save.createdAt,
+        progress: inFlight.has(save.id) ? { state: 'sending' } : progressOf(save),
+        owner: save.owner ?? null,
       }));
     },
 
-    /** Cancels a save that is waiting; one whose request is on the wire cannot be called back. */
-    async cancel(jobId: string): Promise<SaveResult> {
-      const job = (await deps.outbox.list()).find((j) => j.id === jobId);
-      if (!job) return finished.get(jobId) ?? { state: 'unknown' };
-      if (inFlight.has(jobId)) return { state: 'unknown' };
-      await deps.outbox.remove(jobId);
-      settle(job, { state: 'cancelled' });
+    /** Cancels a save that is not on the wire; one whose request is on its way cannot be called back. */
+    async cancel(saveId: string): Promise<SaveResult> {
+      // One outbox turn: no request can start between the check and the removal.
+      const removed = await deps.outbox.removeUnless(saveId, () => inFlight.has(saveId));
+      if (removed === 'busy') return { state: 'sending' };
+      if (removed === 'absent') return finished.get(saveId) ?? { state: 'unknown' };
+      report(removed, { state: 'cancelled' });
       return { state: 'cancelled' };
     },
 
-    /** After a worker start, an alarm or the connection coming back: try everything again. */
+    /** The rep sends a save an older version left without an account, as the account connected now. */
+    async claim(saveId: string): Promise<SaveResult> {
+      const save = await find(saveId);
+      if (!save) return finished.get(saveId) ?? { state: 'unknown' };
+      if (save.owner) return progressOf(save);
+      const connection = await deps.connection();
+      if (!connection) return { state: 'failed', error: NOT_CONNECTED() };
+      await deps.outbox.update(saveId, { owner: ownerOf(connection.account), wait: undefined });
+      void drain(save.callId, true);
+      return { state: 'accepted' };
+    },
+
+    /** After a worker start, an alarm, a key set or the connection coming back: try everything due. */
     resume: () => drainAll(true),
   };
 }
+
+const NOT_CONNECTED = (): CloseError => ({ kind: 'auth', message: i18n.t('errors.notConnected'), nextStep: 'open-settings' });
 
 export type Saver = ReturnType<typeof createSaver>;

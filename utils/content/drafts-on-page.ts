@@ -2,13 +2,14 @@ import { browser } from 'wxt/browser';
 import type { CallId } from '../close/ids';
 
 /**
- * utils/drafts.ts's keys are `draft:<call id>` in storage.local (a test keeps them equal). Read
- * raw here: the content script must not bundle WXT's storage (BENCHMARKS.md).
+ * utils/draft-store.ts's keys are `draft:<call id>` in storage.local (a test keeps them equal).
+ * Read raw here: the content script must not bundle WXT's storage (BENCHMARKS.md).
  */
 export const DRAFT_PREFIX = 'draft:';
 
-/** Text the rep still has to save: a draft handed to a save (`jobId`) is on its way to Close. */
-const unsaved = (value: unknown) => !!value && typeof value === 'object' && !(value as { jobId?: unknown }).jobId;
+/** Text the rep still has to save: a draft handed to a save (`saveId`, older `jobId`) is on its way to Close. */
+const unsaved = (value: unknown) =>
+  !!value && typeof value === 'object' && !(value as { saveId?: unknown }).saveId && !(value as { jobId?: unknown }).jobId;
 
 export async function hasUnsavedDraft(callId: CallId): Promise<boolean> {
   const key = DRAFT_PREFIX + callId;

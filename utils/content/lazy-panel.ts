@@ -57,3 +57,18 @@ export function loadPanel(): Promise<MountPanel> {
   loading.catch(() => (loading = undefined));
   return loading;
 }
+
+let idleAsked = false;
+
+/**
+ * Once the launcher is on the page: fetch (and evaluate) the panel script when the page is idle,
+ * so the first open does not wait for it (issue 12: the editor made it about 115 KB gzip). Once
+ * per page; a failure is left for the open to retry.
+ */
+export function preloadPanelWhenIdle(load: () => Promise<unknown> = loadPanel): void {
+  if (idleAsked) return;
+  idleAsked = true;
+  const run = () => void load().catch(() => undefined);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 5_000 });
+  else setTimeout(run, 1_000);
+}

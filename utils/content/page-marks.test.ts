@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { drafts } from '../drafts';
+import { draftItem } from '../draft-store';
 import type { CallId } from '../close/ids';
 import { FEED_BUTTON_TAG, LOOK_INTERVAL_MS, watchFeed } from './feed-buttons';
 import { createPageMarks } from './page-marks';
@@ -103,7 +103,7 @@ it('marks a call with a draft on its feed button and on the launcher, in words t
   expect(button(CALL_A).hasAttribute('data-draft')).toBe(false);
   expect(launcher.hasAttribute('data-draft')).toBe(false);
 
-  await drafts.set(CALL_A, { note: 'Call back Monday' });
+  await draftItem(CALL_A).setValue({ note: { text: 'Call back Monday' }, savedAt: Date.now() });
   await settle();
   expect(button(CALL_A).hasAttribute('data-draft')).toBe(true);
   expect(description(button(CALL_A))).toBe('This call has a draft');
@@ -118,19 +118,19 @@ it('marks a call with a draft on its feed button and on the launcher, in words t
   expect(launcher.hasAttribute('aria-describedby')).toBe(false);
 
   // Handed to a save: on its way to Close, no longer the rep's to save.
-  await drafts.set(CALL_A, { note: 'Call back Monday', jobId: 'job-1' });
+  await draftItem(CALL_A).setValue({ note: { text: 'Call back Monday' }, saveId: 'save-1', savedAt: Date.now() });
   await settle();
   expect(button(CALL_A).hasAttribute('data-draft')).toBe(false);
-  await drafts.set(CALL_A, { note: 'Call back Tuesday' });
+  await draftItem(CALL_A).setValue({ note: { text: 'Call back Tuesday' }, savedAt: Date.now() });
   await settle();
   expect(button(CALL_A).hasAttribute('data-draft')).toBe(true);
-  await drafts.remove(CALL_A);
+  await draftItem(CALL_A).removeValue();
   await settle();
   expect(button(CALL_A).hasAttribute('data-draft')).toBe(false);
 });
 
 it('reads drafts stored before the page opened, and reads none until asked to watch', async () => {
-  await drafts.set(CALL_B, { outcome_id: null });
+  await draftItem(CALL_B).setValue({ outcome_id: null, savedAt: Date.now() });
   const get = vi.spyOn(fakeBrowser.storage.local, 'get');
   const page = marks();
   await settle();

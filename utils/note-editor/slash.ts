@@ -1,3 +1,4 @@
+import type { EditorState } from 'prosemirror-state';
 import type { Template } from '../settings';
 
 // Templates are inserted by typing "/" at the start of a line of the Note box (issue 4).
@@ -27,4 +28,23 @@ export function matchTemplates(templates: readonly Template[], query: string): T
   const starts = templates.filter((t) => t.name.toLocaleLowerCase().startsWith(q));
   const contains = templates.filter((t) => !starts.includes(t) && t.name.toLocaleLowerCase().includes(q));
   return [...starts, ...contains];
+}
+
+/** A "/query" at the caret, in the editor: where it starts and ends in the document. */
+export interface Slash {
+  from: number;
+  to: number;
+  query: string;
+}
+
+/** The "/query" the caret is at the end of, when the "/" starts a line (a paragraph, or after a line break). */
+export function slashAt(state: EditorState): Slash | undefined {
+  const { selection } = state;
+  if (!selection.empty) return undefined;
+  const $at = selection.$from;
+  if (!$at.parent.isTextblock) return undefined;
+  // One character per position: text as itself, a line break as "\n", any other leaf as one mark.
+  const before = $at.parent.textBetween(0, $at.parentOffset, undefined, (leaf) => (leaf.type.name === 'hard_break' ? '\n' : '\ufffc'));
+  const found = slashQuery(before, before.length);
+  return found && { from: $at.start() + found.start, to: $at.pos, query: found.query };
 }

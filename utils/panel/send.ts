@@ -10,10 +10,8 @@ export async function send<M extends ContentMessage>(message: M): Promise<ReplyF
   } catch {
     // The extension was updated or reloaded under this page.
   }
-  return {
-    ok: false,
-    error: { kind: 'rejected', message: restartedText() },
-  };
+  // No answer is not a refusal: the caller may ask again once the worker is back.
+  return { ok: false, error: { kind: 'rejected', message: restartedText(), noAnswer: true } };
 }
 
 /** In a page whose extension was updated, even browser.i18n may be gone: English then. */

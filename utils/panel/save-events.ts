@@ -1,16 +1,17 @@
 import { browser } from 'wxt/browser';
 import type { TabMessage } from '../messages';
 
-// What the background tells this tab about saves: progress while it retries, and results of
-// saves that finished after a worker restart or once Close was reachable again. Only an open
-// panel listens; with none open, the background alone clears the draft of a confirmed save.
+// What the background tells this tab about its saves: sending, waiting (and why), and how each
+// ended. Only an open panel listens; with none open, the background alone clears the draft of
+// a confirmed save.
 
-export type SaveEvent = Extract<TabMessage, { type: 'save.progress' | 'save.result' }>;
+export type SaveEvent = Extract<TabMessage, { type: 'save.result' }>;
 
 export const isSaveEvent = (message: unknown): message is SaveEvent =>
   !!message &&
   typeof message === 'object' &&
-  ((message as SaveEvent).type === 'save.progress' || (message as SaveEvent).type === 'save.result');
+  (message as SaveEvent).type === 'save.result' &&
+  typeof (message as SaveEvent).saveId === 'string';
 
 export const saveEvents = {
   /** Listens until the returned function is called. */
