@@ -41,11 +41,10 @@ export function createLauncherNotes(container: HTMLElement, launcher: HTMLElemen
         });
         note.append(' · ', button);
       }
-      // Above the launcher where it is (Tab from it reaches the note's button), in its corner otherwise.
-      if (launcher.isConnected) {
-        note.style.bottom = `${28 + launcher.getBoundingClientRect().height}px`;
-        launcher.after(note);
-      } else container.append(note);
+      // Right after the launcher where it is (above it, launcher.css; Tab from it reaches the
+      // note's button), in its corner otherwise.
+      if (launcher.isConnected) launcher.after(note);
+      else container.append(note);
       shown = note;
       timer = setTimeout(hide, ms);
     },

@@ -42,9 +42,7 @@ export function watchDrafts(onChange: () => void) {
     onChange();
   }, () => undefined);
   return {
-    has: (callId: string | null | undefined) => !!callId && withDraft.has(callId),
-    /** Any of the page's calls, for the launcher on a lead page that opens the lead's latest call. */
-    any: (callIds: Iterable<string | null>) => [...callIds].some((id) => !!id && withDraft.has(id)),
+    has: (callId: string | null) => withDraft.has(callId!),
     stop: () => browser.storage.onChanged.removeListener(onChanged),
   };
 }

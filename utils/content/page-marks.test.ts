@@ -115,7 +115,7 @@ it('marks a call with a draft on its feed button and on the launcher, in words t
   launcherCall = CALL_B;
   page.refresh();
   expect(launcher.hasAttribute('data-draft')).toBe(false);
-  expect(launcher.hasAttribute('aria-describedby')).toBe(false);
+  expect(description(launcher)).toBeUndefined();
 
   // Handed to a save: on its way to Close, no longer the rep's to save.
   await draftItem(CALL_A).setValue({ note: { text: 'Call back Monday' }, saveId: 'save-1', savedAt: Date.now() });

@@ -16,21 +16,13 @@ const feedItem = (callId: CallId) =>
     ?.closest(FEED_ITEM);
 
 /** Marks an element as having a draft: a dot (CSS, `data-draft`) and a description saying so. */
-function markDraft(button: HTMLElement, draft: boolean) {
+function markDraft(el: HTMLElement, draft: boolean) {
   // The launcher is out of the page while the panel is open: it is marked when it is back.
-  if (!button.isConnected) return;
-  const root = button.getRootNode() as ShadowRoot | Document;
-  let words = root.getElementById('has-draft');
-  if (draft && !words) {
-    words = document.createElement('span');
-    words.id = 'has-draft';
-    words.hidden = true;
-    words.textContent = i18n.t('launcher.hasDraft');
-    button.after(words);
-  }
-  button.toggleAttribute('data-draft', draft);
-  if (draft) button.setAttribute('aria-describedby', 'has-draft');
-  else button.removeAttribute('aria-describedby');
+  if (!el.isConnected) return;
+  if (!(el.getRootNode() as ShadowRoot).getElementById('has-draft'))
+    el.after(Object.assign(document.createElement('span'), { id: 'has-draft', hidden: true, textContent: i18n.t('launcher.hasDraft') }));
+  el.toggleAttribute('data-draft', draft);
+  el.setAttribute('aria-describedby', draft ? 'has-draft' : '');
 }
 
 export function createPageMarks(
@@ -56,12 +48,7 @@ export function createPageMarks(
     if (!item?.isConnected) item = feedItem(current!);
     const box = item?.getBoundingClientRect();
     if (box?.width) {
-      Object.assign(outline.style, {
-        left: `${box.left - 3}px`,
-        top: `${box.top - 3}px`,
-        width: `${box.width + 6}px`,
-        height: `${box.height + 6}px`,
-      });
+      outline.style.cssText = `left:${box.left - 3}px;top:${box.top - 3}px;width:${box.width + 6}px;height:${box.height + 6}px`;
       if (!outline.isConnected) layer.prepend(outline);
     } else outline.remove();
     requestAnimationFrame(draw);
@@ -78,7 +65,8 @@ export function createPageMarks(
       markDraft(button, !!drafts?.has(id));
     }
     const call = launcherCall();
-    markDraft(launcher, !!drafts && (call ? drafts.has(call) : drafts.any(feedHosts().map((h) => h.getAttribute('data-call-id')))));
+    // On a lead page the launcher opens one of the page's calls (the latest): any of them counts.
+    markDraft(launcher, call ? !!drafts?.has(call) : feedHosts().some((h) => drafts?.has(h.getAttribute('data-call-id'))));
   };
 
   return {
