@@ -5,6 +5,7 @@ import { noteSize, sameNote, noteOfCall } from '@/utils/note-content';
 import { outcomeForShortcut } from '@/utils/outcome-shortcut';
 import { adjacentCall } from '@/utils/panel/calls';
 import { trapTab } from '@/utils/panel/focus-trap';
+import { firstControl, useFocusKept } from '@/utils/panel/use-focus-kept';
 import { panelKey } from '@/utils/panel/keys';
 import { canSave, changesOf, NOTE_LIMIT, noteTooLong, shownCall } from '@/utils/panel/save-session';
 import { send } from '@/utils/panel/send';
@@ -46,6 +47,14 @@ export function QuickEditPanel({ target, onClose, onShowing }: QuickEditPanelPro
   const outcomes = data?.outcomes ?? [];
   const { status } = s;
   useEffect(() => onShowing?.(call?.id), [call?.id]);
+  // Focus never falls out of the panel: the Note box, else its first control (issue 15).
+  const focusInside = () => (noteRef.current ? noteRef.current.focus() : panelRef.current && firstControl(panelRef.current)?.focus());
+  useFocusKept(panelRef, focusInside);
+  // Not connected: the way to connect is what there is to do.
+  const disconnected = s.load.state === 'ready' && !s.load.data.connected;
+  useEffect(() => {
+    if (disconnected) focusInside();
+  }, [disconnected]);
 
   // Countdowns and the Undo window need a clock only while they show.
   const ticking = (status.kind === 'waiting' && status.until !== undefined) || status.kind === 'saved';
