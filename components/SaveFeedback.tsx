@@ -28,7 +28,17 @@ const INFO = {
   tooLateToCancel: () => i18n.t('panel.tooLateToCancel'),
 } satisfies Record<Extract<Status, { kind: 'info' }>['say'], () => string>;
 
-function statusText(status: Status): string {
+/** Close busy or failing (429, 5xx), retried by itself: progress to report, nothing for the rep to do (issue 15). */
+const isRetrying = (status: Status): boolean =>
+  status.kind === 'waiting' && (status.reason === 'rate-limited' || status.reason === 'server');
+
+const retryText = (status: Extract<Status, { kind: 'waiting' }>, now: number) =>
+  status.until !== undefined
+    ? i18n.t('panel.retrying', [waitText(status.reason), String(Math.max(0, Math.ceil((status.until - now) / 1000)))])
+    : waitText(status.reason);
+
+function statusText(status: Status, now: number): string {
+  if (status.kind === 'waiting' && isRetrying(status)) return `${retryText(status, now)}. ${i18n.t('panel.retryingKept')}`;
   switch (status.kind) {
     case 'sending':
       return status.behind ? i18n.t('panel.savingPrevious') : i18n.t('panel.saving');
@@ -51,8 +61,13 @@ export function SaveFeedback({ status, now, noteSize, onUndo, onRetry, onCancel,
     <>
       <div class="status-row">
         <p role="status" class="status">
-          {statusText(status)}
+          {statusText(status, now)}
         </p>
+        {status.kind === 'waiting' && isRetrying(status) && !status.behind && (
+          <button type="button" class="link" onClick={onCancel}>
+            {i18n.t('panel.cancelQueued')}
+          </button>
+        )}
         {status.kind === 'saved' && now < status.undoUntil && Object.keys(status.undo).length > 0 && (
           <button type="button" class="link" onClick={onUndo}>
             {i18n.t('panel.undo')}
@@ -73,7 +88,8 @@ export function SaveAlert({
   onCancel,
   onOpenSettings,
 }: Omit<SaveFeedbackProps, 'onUndo'>) {
-  if (status.kind === 'waiting') {
+  // A retry in progress is a status (above), not an alert: only a save that needs the rep alarms.
+  if (status.kind === 'waiting' && !isRetrying(status)) {
     const { reason } = status;
     const countdown = status.until !== undefined && (reason === 'rate-limited' || reason === 'server' || reason === 'offline');
     return (
@@ -89,12 +105,7 @@ export function SaveAlert({
             </>
           ) : (
             <>
-              <strong>
-                {countdown
-                  ? i18n.t('panel.retrying', [waitText(reason), String(Math.max(0, Math.ceil((status.until! - now) / 1000)))])
-                  : waitText(reason)}
-              </strong>{' '}
-              {i18n.t('panel.retryingKept')}
+              <strong>{countdown ? retryText(status, now) : waitText(reason)}</strong> {i18n.t('panel.retryingKept')}
             </>
           )}
         </p>
