@@ -12,6 +12,8 @@ import { send } from '@/utils/panel/send';
 import { trusted } from '@/utils/panel/trusted';
 import { useSaveSession } from '@/utils/panel/use-save-session';
 import type { CallId } from '@/utils/close/ids';
+import type { PanelNote } from '@/utils/content/lazy-panel';
+import { useCloseAfterSave } from '@/utils/panel/use-close-after-save';
 import type { PageTarget } from '@/utils/page';
 import { CallPicker } from './CallPicker';
 import { ConflictAlert } from './ConflictAlert';
@@ -25,7 +27,8 @@ import { usePanelPosition } from './usePanelPosition';
 
 interface QuickEditPanelProps {
   target: PageTarget;
-  onClose: () => void;
+  /** Closes the panel, with a note to show where the launcher is ("Saved · Undo"). */
+  onClose: (note?: PanelNote) => void;
   /** Tells the page which call the panel shows (its feed item is marked; issue 15). */
   onShowing?: (callId: CallId | undefined) => void;
 }
@@ -50,6 +53,7 @@ export function QuickEditPanel({ target, onClose, onShowing }: QuickEditPanelPro
   // Focus never falls out of the panel: the Note box, else its first control (issue 15).
   const focusInside = () => (noteRef.current ? noteRef.current.focus() : panelRef.current && firstControl(panelRef.current)?.focus());
   useFocusKept(panelRef, focusInside);
+  const closeWhenSaved = useCloseAfterSave(status, onClose);
   // Not connected: the way to connect is what there is to do.
   const disconnected = s.load.state === 'ready' && !s.load.data.connected;
   useEffect(() => {
@@ -90,7 +94,10 @@ export function QuickEditPanel({ target, onClose, onShowing }: QuickEditPanelPro
       return void requestClose();
     }
     if (help) return;
-    if (key === 'save') save();
+    if (key === 'save') {
+      closeWhenSaved();
+      save();
+    }
     else if (key === 'save-next') save('next');
     else if (key === 'previous-call' || key === 'next-call') {
       const next = call && adjacentCall(s.calls, call.id, key === 'next-call' ? 1 : -1);
@@ -158,7 +165,7 @@ export function QuickEditPanel({ target, onClose, onShowing }: QuickEditPanelPro
         <div role="alert" class="error confirm">
           <p>{i18n.t('panel.notKept')}</p>
           <div class="actions">
-            <button type="button" onClick={trusted(onClose)}>
+            <button type="button" onClick={trusted(() => onClose())}>
               {i18n.t('panel.closeAnyway')}
             </button>
             <button type="button" class="primary" ref={keepEditingRef} onClick={trusted(keepEditing)}>

@@ -27,7 +27,7 @@ export default defineUnlistedScript(() => {
     container.append(root);
     return {
       render: (target, onClose, showing) =>
-        render(<QuickEditPanel target={target} onClose={() => onClose()} onShowing={showing} />, root),
+        render(<QuickEditPanel target={target} onClose={onClose} onShowing={showing} />, root),
       unmount() {
         render(null, root);
         root.remove();
