@@ -54,7 +54,12 @@ function element(page: Page, target: Target): El {
     click: async () => (await find()).click(),
     async fill(text) {
       const field = await find();
-      await field.evaluate((el) => (el as HTMLInputElement).select());
+      await field.evaluate((el) => {
+        (el as HTMLElement).focus();
+        if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) el.select();
+        // The Note box is a contenteditable editor (ProseMirror): select all of its text.
+        else getSelection()?.selectAllChildren(el);
+      });
       await field.type(text);
     },
     async typeAtEnd(text) {
@@ -62,6 +67,10 @@ function element(page: Page, target: Target): El {
       await field.evaluate((el) => {
         (el as HTMLElement).focus();
         if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) el.setSelectionRange(el.value.length, el.value.length);
+        else {
+          getSelection()?.selectAllChildren(el);
+          getSelection()?.collapseToEnd();
+        }
       });
       await field.type(text);
     },
