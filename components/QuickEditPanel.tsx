@@ -14,6 +14,7 @@ import { useSaveSession } from '@/utils/panel/use-save-session';
 import type { CallId } from '@/utils/close/ids';
 import type { PanelNote } from '@/utils/content/lazy-panel';
 import { useCloseAfterSave } from '@/utils/panel/use-close-after-save';
+import { callLabel } from '@/utils/format';
 import type { PageTarget } from '@/utils/page';
 import { CallPicker } from './CallPicker';
 import { ConflictAlert } from './ConflictAlert';
@@ -248,6 +249,10 @@ export function QuickEditPanel({ target, onClose, onShowing }: QuickEditPanelPro
         onRetry={trusted(retry)}
         onCancel={trusted(() => dispatch({ type: 'cancel' }))}
         onOpenSettings={openSettings}
+        nameOf={(id) => {
+          const named = s.calls.find((c) => c.id === id);
+          return named ? callLabel(named, { contacts: data?.contacts }) : '';
+        }}
       />
     </section>
   );

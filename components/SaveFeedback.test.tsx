@@ -18,7 +18,10 @@ afterEach(() => render(null, root));
 const NOW = 1_000_000;
 const show = (status: Status) => {
   const noop = vi.fn();
-  render(<SaveFeedback status={status} now={NOW} noteSize={0} onUndo={noop} onRetry={noop} onCancel={noop} onOpenSettings={noop} />, root);
+  render(
+    <SaveFeedback status={status} now={NOW} noteSize={0} onUndo={noop} onRetry={noop} onCancel={noop} onOpenSettings={noop} nameOf={(id) => `call ${id}`} />,
+    root,
+  );
   return {
     status: root.querySelector('[role="status"]')?.textContent,
     alert: root.querySelector('[role="alert"]')?.textContent,
@@ -43,4 +46,14 @@ it('offline is said as offline, and a save waiting for another account is an ale
 it('says it in German too', () => {
   useLocale('de');
   expect(show({ kind: 'waiting', saveId: 's1', reason: 'server', until: NOW + 1_000 }).status).toMatch(/^Close hat gerade Probleme – neuer Versuch in 1 s\./);
+});
+
+it('Undo after Save & next names the call it undoes', () => {
+  const after = { id: 'acti_A' } as unknown as Extract<Status, { kind: 'saved' }>['after'];
+  show({ kind: 'saved', undo: { note: 'before' }, after, undoUntil: NOW + 15_000, say: 'savedNext', callId: 'acti_A' as never });
+  const undo = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Undo')!;
+  expect(root.querySelector(`#${undo.getAttribute('aria-describedby')}`)?.textContent).toBe('call acti_A');
+  // Undo of the shown call needs no name.
+  show({ kind: 'saved', undo: { note: 'before' }, after, undoUntil: NOW + 15_000 });
+  expect([...root.querySelectorAll('button')].find((b) => b.textContent === 'Undo')!.hasAttribute('aria-describedby')).toBe(false);
 });

@@ -11,6 +11,8 @@ interface SaveFeedbackProps {
   onRetry: (event: Event) => void;
   onCancel: (event: Event) => void;
   onOpenSettings: (event: Event) => void;
+  /** How a call is named (the Call control's words), for Undo of a call no longer shown. */
+  nameOf?: (callId: string) => string;
 }
 
 const waitText = (reason: WaitReason) =>
@@ -56,7 +58,9 @@ function statusText(status: Status, now: number): string {
 }
 
 /** "Saved" only after Close confirmed; every save not yet at Close is an alert, in words, with the next step. */
-export function SaveFeedback({ status, now, noteSize, onUndo, onRetry, onCancel, onOpenSettings }: SaveFeedbackProps) {
+export function SaveFeedback({ status, now, noteSize, onUndo, onRetry, onCancel, onOpenSettings, nameOf }: SaveFeedbackProps) {
+  // Undo after Save & next undoes the call before this one: its name says which (issue 15).
+  const undoing = status.kind === 'saved' && status.callId ? nameOf?.(status.callId) : undefined;
   return (
     <>
       <div class="status-row">
@@ -69,9 +73,14 @@ export function SaveFeedback({ status, now, noteSize, onUndo, onRetry, onCancel,
           </button>
         )}
         {status.kind === 'saved' && now < status.undoUntil && Object.keys(status.undo).length > 0 && (
-          <button type="button" class="link" onClick={onUndo}>
+          <button type="button" class="link" onClick={onUndo} aria-describedby={undoing ? 'undo-call' : undefined}>
             {i18n.t('panel.undo')}
           </button>
+        )}
+        {undoing && status.kind === 'saved' && now < status.undoUntil && (
+          <span id="undo-call" class="muted">
+            {undoing}
+          </span>
         )}
       </div>
       <SaveAlert status={status} now={now} noteSize={noteSize} onRetry={onRetry} onCancel={onCancel} onOpenSettings={onOpenSettings} />
@@ -87,7 +96,7 @@ export function SaveAlert({
   onRetry,
   onCancel,
   onOpenSettings,
-}: Omit<SaveFeedbackProps, 'onUndo'>) {
+}: Omit<SaveFeedbackProps, 'onUndo' | 'nameOf'>) {
   // A retry in progress is a status (above), not an alert: only a save that needs the rep alarms.
   if (status.kind === 'waiting' && !isRetrying(status)) {
     const { reason } = status;
