@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { OPEN_PANEL_COMMAND } from './utils/command';
+import { CALLS_TO_LOG_COMMAND, OPEN_PANEL_COMMAND } from './utils/command';
 import { noEval } from './scripts/no-eval-plugin.mjs';
 import { nativeBrowserInContentScript } from './scripts/content-browser-plugin.mjs';
 
@@ -10,9 +10,10 @@ const CSP =
   "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; " +
   'connect-src https://api.close.com';
 
-// The one keyboard command. Alt+Shift+K is free in Chrome, Firefox and Close's own shortcuts
-// (Close uses single keys and Ctrl/Cmd combinations; Chrome reserves Alt+Shift+I/T; Firefox
-// uses Ctrl+Shift+K for its console, not Alt).
+// The keyboard commands. Alt+Shift+K and Alt+Shift+J are free in Chrome, Firefox and Close's own
+// shortcuts (Close uses single keys and Ctrl/Cmd combinations such as Ctrl+Shift+E/D/K; Chrome
+// reserves Alt+Shift+I/T/A, and on ChromeOS Alt+Shift+L/M/N/S, so not the L the issue suggested;
+// Firefox uses Ctrl+Shift+K/J for its console and browser console, not Alt).
 export default defineConfig({
   // Parallel work (benchmarks, a second checkout's tests) can build elsewhere without
   // replacing the build another run is testing.
@@ -39,7 +40,7 @@ export default defineConfig({
       'scripts/*.mjs',
     ],
   },
-  vite: () => ({ plugins: [preact(), noEval(), nativeBrowserInContentScript('close.content')] }),
+  vite: () => ({ plugins: [preact(), noEval(), nativeBrowserInContentScript(['close.content', 'quick-edit-panel'])] }),
   manifest: ({ browser, manifestVersion }) => ({
     // Every string the rep sees goes through _locales (locales/*.yml, @wxt-dev/i18n).
     default_locale: 'en',
@@ -58,6 +59,10 @@ export default defineConfig({
       [OPEN_PANEL_COMMAND]: {
         suggested_key: { default: 'Alt+Shift+K', mac: 'Alt+Shift+K' },
         description: '__MSG_ext_command__',
+      },
+      [CALLS_TO_LOG_COMMAND]: {
+        suggested_key: { default: 'Alt+Shift+J', mac: 'Alt+Shift+J' },
+        description: '__MSG_ext_commandCallsToLog__',
       },
     },
     ...(browser === 'firefox'

@@ -8,10 +8,12 @@ interface CallPickerProps {
   onSelect: (id: Call['id']) => void;
   /** The lead's contacts, to name who each call was with; without them the phone number is shown. */
   contacts?: readonly ContactName[];
+  /** How each option names its call (Calls to log names the lead too); the lead's picker's own words otherwise. */
+  label?: (call: Call) => string;
 }
 
 /** A native select: every browser and screen reader knows it, and the list is short. */
-export function CallPicker({ calls, selectedId, onSelect, contacts }: CallPickerProps) {
+export function CallPicker({ calls, selectedId, onSelect, contacts, label }: CallPickerProps) {
   return (
     <div class="field">
       <label class="label" for="quick-edit-call">
@@ -28,7 +30,7 @@ export function CallPicker({ calls, selectedId, onSelect, contacts }: CallPicker
       >
         {calls.map((call) => (
           <option key={call.id} value={call.id}>
-            {callLabel(call, { contacts })}
+            {label ? label(call) : callLabel(call, { contacts })}
           </option>
         ))}
       </select>

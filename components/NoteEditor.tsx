@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import type { Ref } from 'preact';
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Slice } from 'prosemirror-model';
-import { EditorState, type Command, type Transaction } from 'prosemirror-state';
+import { EditorState, Selection, type Command, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { trusted } from '@/utils/content/trusted';
 import { docOfNote, noteOfDoc, sameNote, type NoteContent } from '@/utils/note-content';
@@ -32,7 +32,11 @@ const OWN = 'quick-edit-own';
 const TRUSTED_WINDOW_MS = 1000;
 const INPUT_EVENTS = ['keydown', 'keypress', 'beforeinput', 'input', 'compositionstart', 'compositionupdate', 'compositionend', 'cut', 'drop', 'dragstart', 'paste'];
 
-const newState = (value: NoteContent) => EditorState.create({ doc: docOfNote(value), plugins: notePlugins() });
+/** The caret after the last word, as a textarea's is when its value is set: a rep opens a note to add to it. */
+const newState = (value: NoteContent) => {
+  const doc = docOfNote(value);
+  return EditorState.create({ doc, selection: Selection.atEnd(doc), plugins: notePlugins() });
+};
 
 /**
  * The Note box: a ProseMirror editor (UI-CONTRACT: a multi-line textbox labelled Note) that

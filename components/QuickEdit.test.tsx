@@ -14,7 +14,8 @@ const OTHER: PageTarget = { leadId: 'lead_0123456789abcdefghijCD' };
 
 /** A panel script stand-in that records what the view asks of it. */
 function fakePanel() {
-  const calls: Parameters<PanelView['render']> extends [infer T, infer C, infer S] ? { target: T; onClose: C; showing: S }[] : never = [];
+  type Render = Parameters<PanelView['render']>;
+  const calls: { target: Render[0]; onClose: Render[1]; view: Render[2]; showing: Render[3] }[] = [];
   let mounted = 0;
   let unmounted = 0;
   const mount: MountPanel = (container): PanelView => {
@@ -23,7 +24,7 @@ function fakePanel() {
     root.setAttribute('role', 'dialog');
     container.append(root);
     return {
-      render: (target, onClose, showing) => void calls.push({ target, onClose, showing }),
+      render: (target, onClose, view, showing) => void calls.push({ target, onClose, view, showing }),
       unmount: () => {
         unmounted++;
         root.remove();

@@ -50,17 +50,17 @@ export function mountQuickEdit(
 
   function showPanel(mount: MountPanel) {
     mountPanel = mount;
-    const { target, open } = controller.get();
-    if (!open || !target) return; // closed while the panel script loaded
+    const { target, open, view } = controller.get();
+    if (!open || (!target && view === 'page')) return; // closed while the panel script loaded
     panel ??= mount(container);
-    panel.render(target, onClose, onShowing);
+    panel.render(target ?? {}, onClose, view, onShowing);
   }
 
-  function update({ target, open }: QuickEditState) {
-    if (target && open) {
+  function update({ target, open, view }: QuickEditState) {
+    if (open && (target || view === 'calls-to-log')) {
       notes.hide();
       // A target naming its call (a feed button, the URL) is shown at once; the panel says more.
-      if (target !== shownTarget && target.callId) onShowing(target.callId);
+      if (target !== shownTarget && target?.callId) onShowing(target.callId);
       shownTarget = target;
       // Close's theme as the page shows it now (it may have loaded, or changed, since we started).
       const root = container.getRootNode();

@@ -16,7 +16,9 @@ import type { PanelNote } from '@/utils/content/lazy-panel';
 import { useCloseAfterSave } from '@/utils/panel/use-close-after-save';
 import { callLabel } from '@/utils/format';
 import type { PageTarget } from '@/utils/page';
+import type { PanelViewName } from '@/utils/content/controller';
 import { CallPicker } from './CallPicker';
+import { CallsToLogBar, queueLabel } from './CallsToLog';
 import { ConflictAlert } from './ConflictAlert';
 import { NoCallFound } from './NoCallFound';
 import { NoteEditor } from './NoteEditor';
@@ -30,6 +32,8 @@ interface QuickEditPanelProps {
   target: PageTarget;
   /** Closes the panel, with a note to show where the launcher is ("Saved · Undo"). */
   onClose: (note?: PanelNote) => void;
+  /** Calls to log (issue 17) when the command or the popup opened the panel. */
+  view?: PanelViewName;
   /** Tells the page which call the panel shows (its feed item is marked; issue 15). */
   onShowing?: (callId: CallId | undefined) => void;
 }
@@ -37,8 +41,8 @@ interface QuickEditPanelProps {
 const openSettings = trusted(() => void send({ type: 'settings.open' }));
 
 /** The panel: layout and key routing. What is in the boxes and how saves go is the save session's. */
-export function QuickEditPanel({ target, onClose, onShowing }: QuickEditPanelProps) {
-  const { session: s, dispatch, noteRef, save, undo, retry, resolve, keepNow } = useSaveSession(target);
+export function QuickEditPanel({ target, onClose, view, onShowing }: QuickEditPanelProps) {
+  const { session: s, dispatch, noteRef, save, undo, retry, resolve, keepNow } = useSaveSession(target, view);
   const [now, setNow] = useState(Date.now());
   const [help, setHelp] = useState(false);
   const [confirmClose, setConfirmClose] = useState(false);
@@ -184,7 +188,8 @@ export function QuickEditPanel({ target, onClose, onShowing }: QuickEditPanelPro
           onOpenSettings={openSettings}
         />
       )}
-      {s.load.state === 'loading' && <p class="muted">{i18n.t('panel.loading')}</p>}
+      <CallsToLogBar session={s} dispatch={dispatch} target={target} />
+      {s.load.state === 'loading' && s.view === 'page' && <p class="muted">{i18n.t('panel.loading')}</p>}
       {s.load.state === 'failed' && (
         <ErrorMessage error={s.load.error} onRetry={trusted(() => dispatch({ type: 'reload' }))} onOpenSettings={openSettings} />
       )}
@@ -196,11 +201,17 @@ export function QuickEditPanel({ target, onClose, onShowing }: QuickEditPanelPro
           </button>
         </div>
       )}
-      {data && !call && <NoCallFound account={data.account} onOpenSettings={openSettings} />}
+      {data && !call && s.view === 'page' && <NoCallFound account={data.account} onOpenSettings={openSettings} />}
       {data && call && (
         // Saving happens on a real click or key press only (trusted), never on a form submit.
         <form onSubmit={(e) => e.preventDefault()} hidden={help}>
-          <CallPicker calls={s.calls} contacts={data.contacts} selectedId={call.id} onSelect={(callId) => dispatch({ type: 'show', callId })} />
+          <CallPicker
+            calls={s.calls}
+            contacts={data.contacts}
+            selectedId={call.id}
+            onSelect={(callId) => dispatch({ type: 'show', callId })}
+            {...(s.view === 'calls-to-log' && { label: queueLabel(s) })}
+          />
           <NoteEditor
             editorRef={noteRef}
             value={s.content}

@@ -19,7 +19,7 @@ const { chromium } = await import('playwright-core');
 const { createCloseStandIn, startStandInServer, DEMO, seedDemoData } = await import('../test/close-stand-in/index.mjs');
 
 // Close as it really is (issue 14): a lead with 250 calls, a call in progress, a German feed.
-const standIn = createCloseStandIn({ data: seedDemoData({ closeAsItIs: true }) });
+const standIn = createCloseStandIn({ data: seedDemoData({ closeAsItIs: true, callsToLog: true }) });
 // Hooli's call ends a minute in; Close then writes its note template and its AI outcome by itself.
 const HANG_UP_AFTER_MS = 60_000;
 setTimeout(() => standIn.closeWrites.hangUp(DEMO.closeAsItIs.liveCalls.inProgress.id, DEMO.closeAsItIs.hangUp), HANG_UP_AFTER_MS).unref();

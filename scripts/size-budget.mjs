@@ -10,12 +10,21 @@ const OUT = resolve(process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 // 14 KB gzip, with 10 KB as the goal; since the panel is loaded on the first open and the
 // launcher is plain DOM it is about 6 KB (BENCHMARKS.md), and this budget keeps it there.
 const BUDGETS_GZIP = {
-  'content script (JS + CSS)': { part: 'contentScript', bytes: 7_000 },
+  // Raised from 7 000 for issue 15 (the call being edited outlined in the feed, draft marks, the
+  // notes where the launcher is: about 1.4 KB gzip) on top of issue 17's Calls to log tick; still
+  // half of issue 6's 14 KB. Each part fit 7 000 alone; together they are about 7.2 KB.
+  'content script (JS + CSS)': { part: 'contentScript', bytes: 7_300 },
   // Raised from 37 000 for issue 3 (the persistent outbox, retries and conflict checks) and
-  // issue 5 (key redaction): about 3 KB gzip for saves that are never lost.
-  background: { part: 'background', bytes: 40_000 },
+  // issue 5 (key redaction): about 3 KB gzip for saves that are never lost. Raised to 42 000 for
+  // issues 11, 13 and 14 (about 2.3 KB gzip): cancel-final saves with alarm waits, saves tied to
+  // their account, the key in IndexedDB with its one-time migration, ids confirmed as calls.
+  // Raised to 44 000 for issue 17 (about 2.2 KB gzip): Calls to log's paged listing, its badge,
+  // refresh rules and lead names, the Log calls tab handling and their checked messages.
+  background: { part: 'background', bytes: 44_000 },
   // Loaded once per page, on the first open (and fetched in idle time before it). Issue 12 set
-  // 115 KB for the rich-text editor (ProseMirror, about 65 KB gzip), its conversion code gone.
+  // 115 KB for the rich-text editor (ProseMirror, about 68 KB gzip), its conversion code gone.
+  // It keeps under it by running on the browser's own API object, like the content script
+  // (scripts/content-browser-plugin.mjs), and on utils/local-item.ts instead of @wxt-dev/storage.
   'panel script (loaded on first open)': { part: 'panelScript', bytes: 115_000 },
 };
 const REPORTED = {};

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import type { CallId } from './close/ids';
+import { localItem } from './local-item';
 import type { StoredNote } from './note-content';
 
 // The drafts as stored. The background removes a confirmed save's draft and prunes old ones
@@ -20,8 +20,7 @@ export interface StoredDraft {
 export const DRAFT_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 const PREFIX = 'draft:';
 
-export const draftItem = (callId: CallId) =>
-  storage.defineItem<StoredDraft | null>(`local:${PREFIX}${callId}`, { fallback: null });
+export const draftItem = (callId: CallId) => localItem<StoredDraft | null>(`${PREFIX}${callId}`, null);
 
 export const isStoredDraft = (value: unknown): value is StoredDraft => {
   if (!value || typeof value !== 'object') return false;

@@ -91,7 +91,7 @@ export interface PendingSave {
 
 /** Sent by the background to a tab's content script: how one of its saves stands now. */
 export type TabMessage =
-  | { type: 'panel.open' }
+  | { type: 'panel.open'; view?: 'calls-to-log' }
   | { type: 'save.result'; saveId: string; callId: string; result: SaveResult };
 
 /** Who a key belongs to: one user in one organisation (FACTS.md). Saves are tied to it (issue 13). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getCallId, getLeadId, getPageTarget, sameTarget } from './page';
+import { getCallId, getCallRouteId, getLeadId, getPageTarget, sameTarget } from './page';
 import { base62, callId, leadId } from '../test/unit/helpers';
 
 const LEAD = 'lead_Ln2B6zRnlrDrm2vqV7c6xUs0CE09j4Gu8k7JcjaMBBy';
@@ -18,6 +18,12 @@ describe('the examples in page.ts', () => {
     expect(getCallId(new URL(`${APP}/lead/${LEAD}/#activityId=${CALL}`))).toBe(CALL);
     expect(getCallId(new URL(`${APP}/call/${CALL}/voicemail/`))).toBe(CALL);
     expect(getCallId(new URL(`${APP}/inbox/`))).toBeUndefined();
+  });
+
+  it('reads the call of the call route only, never an id elsewhere in the URL', () => {
+    expect(getCallRouteId(new URL(`${APP}/call/${CALL}/voicemail/`))).toBe(CALL);
+    expect(getCallRouteId(new URL(`${APP}/inbox/#activityId=${CALL}`))).toBeUndefined();
+    expect(getCallRouteId(new URL(`${APP}/call/x${CALL}/`))).toBeUndefined();
   });
 
   it('gives a target for a lead page and none for the inbox', () => {

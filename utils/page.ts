@@ -26,6 +26,17 @@ export function getCallId(url: URL): CallId | undefined {
   return CALL_ID_IN_TEXT.exec(text)?.[0] as CallId | undefined;
 }
 
+/**
+ * The call of Close's call route: its path says the id is a call's (an id elsewhere in a URL
+ * may be an email's).
+ * @example https://app.close.com/call/acti_K2Nm8Dq2zQ3kYv0Z3K1ab7dn0QcN1pP5r3ZcYtL0aWk/voicemail/ -> acti_K2Nm…
+ * @example https://app.close.com/inbox/#activityId=acti_K2Nm8Dq2zQ3kYv0Z3K1ab7dn0QcN1pP5r3ZcYtL0aWk -> undefined
+ */
+export function getCallRouteId(url: URL): CallId | undefined {
+  const candidate = /^\/call\/([^/]+)(?:\/|$)/.exec(url.pathname)?.[1];
+  return candidate && CALL_ID_IN_TEXT.exec(candidate)?.[0] === candidate ? (candidate as CallId) : undefined;
+}
+
 export interface PageTarget {
   leadId?: LeadId;
   callId?: CallId;

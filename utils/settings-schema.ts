@@ -51,3 +51,6 @@ export function checkTemplate(template: Template, others: readonly Template[]): 
   if (!others.some((t) => t.id === template.id) && others.length >= TEMPLATES_MAX) return { kind: 'tooMany' };
   return TemplateSchema.safeParse(template).success ? undefined : { kind: 'nameEmpty' };
 }
+
+// Calls to log's period (issue 17) is defined beside its rule, where the background reads it without zod.
+export { CALLS_TO_LOG_PERIODS, DEFAULT_CALLS_TO_LOG_PERIOD, type CallsToLogPeriod } from './calls-to-log';

@@ -1,18 +1,25 @@
-import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
-import { DEFAULT_PANEL_POSITION, PanelPositionSchema, TemplatesSchema } from './settings-schema';
+import { localItem } from './local-item';
+import {
+  CALLS_TO_LOG_PERIODS,
+  DEFAULT_CALLS_TO_LOG_PERIOD,
+  DEFAULT_PANEL_POSITION,
+  PanelPositionSchema,
+  TemplatesSchema,
+} from './settings-schema';
 
 // The rep's settings (options page), read by the panel and the content script. Each is a
 // typed, versioned storage item parsed with zod on every read: what is stored may come from an
 // older version of the extension, or be damaged, and a bad value falls back to the default
 // instead of breaking the panel. zod/mini, not zod: the panel script reads these and stays
-// small (BENCHMARKS.md). A change of shape bumps `version` and adds a migration here. The shapes
+// small (BENCHMARKS.md), and so does its storage (local-item.ts). A change of shape is read by
+// the schema (a union of the old and the new shape, upgraded on read). The shapes
 // themselves are in settings-schema.ts.
 
 export * from './settings-schema';
 
 function parsedItem<T>(key: `local:${string}`, schema: z.ZodMiniType<T>, fallback: T) {
-  const item = storage.defineItem<unknown>(key, { fallback, version: 1 });
+  const item = localItem<unknown>(key.slice('local:'.length), fallback);
   return {
     key,
     async get(): Promise<T> {
@@ -43,4 +50,8 @@ export const settings = {
   closeAfterSave: parsedItem('local:settings.closeAfterSave', z.boolean(), false),
   /** Where the panel sits: the options page sets the corner, dragging the panel sets a place. */
   panelPosition: parsedItem('local:settings.panelPosition', PanelPositionSchema, DEFAULT_PANEL_POSITION),
+  /** Calls to log: how far back the rep's calls count (today, last 7 days, last 30 days). */
+  callsToLogPeriod: parsedItem('local:settings.callsToLogPeriod', z.enum(CALLS_TO_LOG_PERIODS), DEFAULT_CALLS_TO_LOG_PERIOD),
+  /** Calls to log: a call with an outcome but no note still counts. Off unless the rep turns it on. */
+  callsToLogNoNote: parsedItem('local:settings.callsToLogNoNote', z.boolean(), false),
 };

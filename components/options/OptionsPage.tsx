@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { Settings } from '@/components/Settings';
+import { CallsToLogSection } from './CallsToLogSection';
 import { PanelSection } from './PanelSection';
 import { TemplatesSection } from './TemplatesSection';
 
@@ -17,6 +18,7 @@ export function OptionsPage() {
       </section>
       <TemplatesSection />
       <PanelSection />
+      <CallsToLogSection />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountQuickEdit } from '@/components/QuickEdit';
 import { confirmThroughBackground } from '@/utils/content/ask-background';
 import { autoOpen } from '@/utils/content/auto-open';
+import { tickCallsToLog } from '@/utils/content/calls-to-log-tick';
 import { createCallConfirmations } from '@/utils/content/call-confirmations';
 import { createController, type QuickEditState } from '@/utils/content/controller';
 import { watchFeed } from '@/utils/content/feed-buttons';
@@ -46,6 +47,7 @@ function start(ctx: ContentScriptContext) {
     ),
   );
   autoOpen(controller.get().target, controller);
+  tickCallsToLog(ctx);
 
   // Present on every Close page, empty where there is no call (the launcher test relies on it).
   const { host, container } = createShadowHost('close-quick-edit', styles);
@@ -60,7 +62,8 @@ function start(ctx: ContentScriptContext) {
   // without a call it says so instead of doing nothing (issue 15).
   const onMessage = (message: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id || (message as TabMessage | undefined)?.type !== 'panel.open') return;
-    if (controller.get().target) controller.open();
+    if ((message as Extract<TabMessage, { type: 'panel.open' }>).view === 'calls-to-log') controller.openCallsToLog();
+    else if (controller.get().target) controller.open();
     else view.noCall();
   };
   browser.runtime.onMessage.addListener(onMessage);

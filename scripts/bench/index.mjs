@@ -5,6 +5,7 @@
 //   npm run bench [-- --runs 20 --busy-runs 5 --busy-seconds 5 --rtt 150 --no-build --json results.json]
 //   Latency mode (figure 8): Save → Saved and Save & next → next call, at 0 ms and with the
 //   stand-in delaying every API answer by --rtt ms:  npm run bench -- --only 8 --rtt 150
+//   Calls to log (figure 9): requests per refresh, Save & next in the queue at 0 and --rtt ms: --only 9
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -105,6 +106,22 @@ try {
             measure.saveAndNext(env, { runs: RUNS, lead: DEMO.leads.globex }),
           ),
         };
+      } finally {
+        env.standIn.faults.clear();
+      }
+    }
+  }
+  if (wanted(9)) {
+    const queue = await import('./calls-to-log.mjs');
+    results.callsToLog = { rtt: RTT };
+    results.callsToLog.refresh = await step(9, 'Calls to log: requests per refresh', () =>
+      queue.refreshRequests(env, { extensionId: env.browser.extensionId }),
+    );
+    for (const [key, rtt] of [['at0', 0], ['atRtt', RTT]]) {
+      env.standIn.faults.clear();
+      if (rtt > 0) env.standIn.faults.add({ kind: 'latency', ms: rtt, times: Infinity });
+      try {
+        results.callsToLog[key] = await step(9, `Calls to log: Save & next → next call at ${rtt} ms per answer`, () => queue.queueNext(env, { runs: RUNS }));
       } finally {
         env.standIn.faults.clear();
       }
@@ -249,6 +266,13 @@ function table(r) {
       latency(8, `Save pressed → "Saved", every answer delayed ${at} ms`, l.save.map((s) => s.savedMs), { target: `≤ ${limit} ms (2 round trips + 25 ms)`, limit });
       latency(8, `Save & next pressed → next call interactive, every answer delayed ${at} ms`, l.next, { target: '≤ 50 ms', limit: 50 });
     }
+  }
+  if (r.callsToLog) {
+    const q = r.callsToLog;
+    for (const { size, cold, warm } of q.refresh ?? [])
+      row(9, `Calls to log: one refresh, ${size} calls of the rep in the period (requests: listing pages + lead names)`, `${cold.listing} + ${cold.leads} cold`, `${warm.listing} + ${warm.leads} warm`, '–', '–');
+    for (const [key, at] of [['at0', 0], ['atRtt', q.rtt]])
+      if (q[key]) latency(9, `Calls to log: Save & next → the next call (another lead's) interactive, every answer delayed ${at} ms`, q[key], { target: '≤ 50 ms', limit: 50 });
   }
   if (r.stoppedWorker) {
     const w = r.stoppedWorker;

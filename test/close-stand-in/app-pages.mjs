@@ -79,6 +79,13 @@ body{margin:0;font:14px/1.45 system-ui,sans-serif;color:#1f2933;background:#f5f7
 .ActivityFeed_copyLink__q8Lm1{font-size:12px;color:#2680c2}
 .CallDetails_row__e4Rb9{display:flex;gap:12px;color:#52606d;font-size:13px;margin:4px 0}
 .ActivityFeed_note__mN4sB{white-space:pre-wrap;margin-top:6px}
+/* Close's "System" appearance: the app follows the operating system's colour scheme. */
+@media (prefers-color-scheme: dark){
+body{color:#e4e7eb;background:#181b24}
+.ActivityFeed_item__x7Gh2{background:#1e2330;border-color:#323a4a}
+.LeadHeader_meta__9sLw1,.ActivityFeed_time__Hw3Ke,.CallDetails_row__e4Rb9{color:#9aa5b1}
+.ActivityFeed_copyLink__q8Lm1{color:#7cc4fa}
+}
 `;
 
 /**

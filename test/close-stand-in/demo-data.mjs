@@ -322,6 +322,53 @@ const hangUpPlan = {
   aiOutcomeAfterMs: 7000,
 };
 
+// --- Calls to log (issue 17), seeded with `seedDemoData({ callsToLog: true })` --------------------------------------
+// Dated from `now` (the rep's queue counts the last days): the rep's ended calls without an outcome on three leads,
+// and the calls that must not count (in progress, with an outcome, a colleague's, older than the default 7 days).
+
+const HOUR = 3_600_000;
+/** @param {number} now @param {number} hoursAgo */
+const hoursBefore = (now, hoursAgo) => new Date(now - hoursAgo * HOUR).toISOString().slice(0, 16);
+
+/** Which call is which, by id; `toLog` oldest first, as the queue walks them. */
+const callsToLogIds = {
+  toLog: [
+    `acti_${idBody(20_001, 43)}`, `acti_${idBody(20_002, 43)}`, `acti_${idBody(20_003, 43)}`,
+    `acti_${idBody(20_004, 43)}`, `acti_${idBody(20_005, 43)}`,
+  ],
+  inProgress: `acti_${idBody(20_011, 43)}`,
+  withOutcome: `acti_${idBody(20_012, 43)}`,
+  colleagues: `acti_${idBody(20_013, 43)}`,
+  older: `acti_${idBody(20_014, 43)}`,
+};
+
+/**
+ * The calls of `seedDemoData({ callsToLog: true, now })`.
+ * @param {number} now
+ * @returns {Call[]}
+ */
+function callsToLogCalls(now) {
+  const [a, b, c, d, e] = /** @type {string[]} */ (callsToLogIds.toLog);
+  const when = (/** @type {number} */ h) => hoursBefore(now, h);
+  return [
+    call({ id: /** @type {string} */ (a), lead: leadRecords.globex, contact: contacts.hank, by: ME_ID, at: when(74), duration: 61 }),
+    call({ id: /** @type {string} */ (b), lead: leadRecords.initech, contact: contacts.peter, by: ME_ID, at: when(50), duration: 318,
+      direction: 'inbound' }),
+    call({ id: /** @type {string} */ (c), lead: leadRecords.acme, contact: contacts.wile, by: ME_ID, at: when(26), duration: 134,
+      note: 'Wile asked for the anvil catalogue.', note_html: '<body><p>Wile asked for the anvil catalogue.</p></body>' }),
+    // No contact: the queue names the phone number.
+    call({ id: /** @type {string} */ (d), lead: leadRecords.globex, contact: contacts.hank, by: ME_ID, at: when(5), duration: 47,
+      contact_id: null, phone: '+13125550199', remote_phone: '+13125550199' }),
+    call({ id: /** @type {string} */ (e), lead: leadRecords.acme, contact: contacts.marvin, by: ME_ID, at: when(2), duration: 252 }),
+    call({ id: callsToLogIds.inProgress, lead: leadRecords.initech, contact: contacts.peter, by: ME_ID, at: when(0.2),
+      source: 'Close.io', status: 'in-progress', disposition: null, duration: null }),
+    call({ id: callsToLogIds.withOutcome, lead: leadRecords.acme, contact: contacts.wile, by: ME_ID, at: when(4), duration: 88,
+      outcome_id: outcomes.interested.id, note: 'Interested.', note_html: '<body><p>Interested.</p></body>' }),
+    call({ id: callsToLogIds.colleagues, lead: leadRecords.globex, contact: contacts.hank, by: COLLEAGUE_ID, at: when(3), duration: 95 }),
+    call({ id: callsToLogIds.older, lead: leadRecords.acme, contact: contacts.wile, by: ME_ID, at: when(24 * 12), duration: 30 }),
+  ];
+}
+
 /**
  * @template T
  * @param {T} value
@@ -366,13 +413,19 @@ export const DEMO = deepFreeze({
     /** The inbox (no lead in its URL) links the German email first, then a call: the launcher must pick the call. */
     inboxLinks: [germanEmail.id, germanCalls.outbound.id],
   },
+  /**
+   * Calls to log (issue 17): in the seed only with `seedDemoData({ callsToLog: true })`, dated from its `now`. `toLog`
+   * (oldest first) are the rep's 5 ended calls without an outcome on 3 leads; the others must not count.
+   */
+  callsToLog: callsToLogIds,
 });
 
 /**
  * A fresh, mutable copy of the demo state.
- * @param {{ extraOutcomes?: number, closeAsItIs?: boolean }} [options] `extraOutcomes`: add that many generated
- *   outcomes (pagination tests). `closeAsItIs`: add the leads of `DEMO.closeAsItIs` (250 calls, calls in progress, a
- *   German feed with an email) and the inbox's links.
+ * @param {{ extraOutcomes?: number, closeAsItIs?: boolean, callsToLog?: boolean, now?: number }} [options] `extraOutcomes`:
+ *   add that many generated outcomes (pagination tests). `closeAsItIs`: add the leads of `DEMO.closeAsItIs` (250
+ *   calls, calls in progress, a German feed with an email) and the inbox's links. `callsToLog`: add the calls of
+ *   `DEMO.callsToLog`, dated back from `now` (default: the clock now).
  * @returns {StandInState}
  */
 export function seedDemoData(options = {}) {
@@ -385,7 +438,8 @@ export function seedDemoData(options = {}) {
   const allOutcomes = [...Object.values(outcomes), otherOrgOutcome, ...manyOutcomes(options.extraOutcomes ?? 0)];
   /** @type {Call[]} */
   const allCalls = [...Object.values(calls), otherCall,
-    ...(real ? [...busyCalls, ...Object.values(liveCalls), ...Object.values(germanCalls)] : [])];
+    ...(real ? [...busyCalls, ...Object.values(liveCalls), ...Object.values(germanCalls)] : []),
+    ...(options.callsToLog ? callsToLogCalls(options.now ?? Date.now()) : [])];
   const users = [me, colleague, otherUser].map(copy);
   return {
     me: /** @type {User} */ (users[0]),

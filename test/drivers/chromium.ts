@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import type { Locator, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../e2e/harness';
 import { startVirtualDisplay } from '../e2e-firefox/virtual-display';
+import { isRichBox, shownText } from './box-text';
 import { standInSocket } from './stand-in-socket';
 import { APP, type Driver, type DriverOptions, type El, type Scope, type Tab, type Target } from './driver';
 
@@ -31,13 +32,23 @@ function element(page: Page, target: Target): El {
     waitFor: () => locator().waitFor(),
     count: () => locate(page, target).count(),
     click: () => locator().click(),
-    fill: (text) => locator().fill(text),
+    async fill(text) {
+      const field = locator();
+      if (!(await field.evaluate(isRichBox))) return field.fill(text);
+      // The Note editor: fill() would insert the text in one go, "\n" and all, which no rep can;
+      // select everything and type it, Enter for each line break, as a rep does.
+      await field.focus();
+      await field.press('Control+a');
+      await field.pressSequentially(text);
+    },
     async typeAtEnd(text) {
-      await locator().evaluate((el) => {
+      const field = locator();
+      await field.evaluate((el) => {
         (el as HTMLElement).focus();
         if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) el.setSelectionRange(el.value.length, el.value.length);
       });
-      await locator().pressSequentially(text);
+      if (await field.evaluate(isRichBox)) await field.press('Control+End');
+      await field.pressSequentially(text);
     },
     press: (keys) => locator().press(keys),
     // Real arrow keys, as a rep picks: selectOption() sets the value from a script (an untrusted
@@ -54,7 +65,7 @@ function element(page: Page, target: Target): El {
     },
     value: async () =>
       (await present())
-        ? locator().evaluate((el) => ('value' in el ? String((el as HTMLInputElement).value) : (el as HTMLElement).innerText))
+        ? locator().evaluate(shownText)
         : undefined,
     text: async () => ((await present()) ? ((await locator().textContent()) ?? '') : undefined),
     attribute: async (name) => ((await present()) ? locator().getAttribute(name) : undefined),

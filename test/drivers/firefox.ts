@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { startFirefoxHarness, type FirefoxHarness } from '../e2e-firefox/harness';
 import { startVirtualDisplay } from '../e2e-firefox/virtual-display';
+import { isRichBox, shownText } from './box-text';
 import { standInSocket } from './stand-in-socket';
 import { APP, type Command, type Driver, type DriverOptions, type El, type Scope, type Tab, type Target } from './driver';
 
@@ -54,12 +55,11 @@ function element(page: Page, target: Target): El {
     click: async () => (await find()).click(),
     async fill(text) {
       const field = await find();
-      await field.evaluate((el) => {
-        (el as HTMLElement).focus();
-        if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) el.select();
-        // The Note box is a contenteditable editor (ProseMirror): select all of its text.
-        else getSelection()?.selectAllChildren(el);
-      });
+      if (await field.evaluate(isRichBox)) {
+        // The Note editor has no select(): select everything with the keyboard, as a rep does.
+        await field.focus();
+        await pressChord(page, 'Control+a');
+      } else await field.evaluate((el) => (el as HTMLInputElement).select());
       await field.type(text);
     },
     async typeAtEnd(text) {
@@ -67,11 +67,8 @@ function element(page: Page, target: Target): El {
       await field.evaluate((el) => {
         (el as HTMLElement).focus();
         if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) el.setSelectionRange(el.value.length, el.value.length);
-        else {
-          getSelection()?.selectAllChildren(el);
-          getSelection()?.collapseToEnd();
-        }
       });
+      if (await field.evaluate(isRichBox)) await pressChord(page, 'Control+End');
       await field.type(text);
     },
     async press(keys) {
@@ -92,7 +89,7 @@ function element(page: Page, target: Target): El {
       await expect.poll(current).toBe(value);
     },
     value: async () =>
-      (await now())?.evaluate((el) => ('value' in el ? String((el as HTMLInputElement).value) : (el as HTMLElement).innerText)),
+      (await now())?.evaluate(shownText),
     text: async () => (await now())?.evaluate((el) => el.textContent ?? ''),
     attribute: async (name) => (await now())?.evaluate((el, n) => el.getAttribute(n), name),
     isFocused: async () => (await (await now())?.evaluate((el) => el === (el.getRootNode() as Document | ShadowRoot).activeElement)) ?? false,

@@ -36,7 +36,7 @@ test('Chromium: the panel on a demo lead, and the connected popup', async () => 
   await page.goto(`https://app.close.com/lead/${DEMO.leads.acme.id}/`);
   await page.getByRole('button', { name: 'Quick edit call' }).click();
   const note = page.getByRole('dialog', { name: /call/i }).getByLabel('Note');
-  await expect.poll(() => note.inputValue()).toContain('Great call with **Wile E.**');
+  await expect.poll(() => note.inputValue()).toContain('Great call with Wile E. about the Q1 anvil order.');
   await page.screenshot({ path: `${OUT}/chrome-panel.png` });
 });
 
@@ -53,6 +53,6 @@ test('Firefox: the panel on a demo lead, and the connected popup', async () => {
   await page.setViewport(SIZE);
   await page.goto(`https://app.close.com/lead/${DEMO.leads.acme.id}/`);
   await click(page, PANEL.launcher);
-  await expect.poll(() => valueOf(page, PANEL.note)).toContain('Great call with **Wile E.**');
+  await expect.poll(() => valueOf(page, PANEL.note)).toContain('Great call with Wile E. about the Q1 anvil order.');
   await page.screenshot({ path: `${OUT}/firefox-panel.png` });
 });

@@ -1,4 +1,5 @@
 import type { ElementHandle, Page } from 'puppeteer-core';
+import { isRichBox, shownText } from '../drivers/box-text';
 
 // Elements are found by role and accessible name as Firefox's accessibility engine computes
 // them (WebDriver BiDi's accessibility locator), the names UI-CONTRACT.md promises.
@@ -48,17 +49,27 @@ export async function click(page: Page, selector: string) {
 /** Replaces the field's text by typing, so the page sees real key events. */
 export async function fill(page: Page, selector: string, text: string) {
   const field = await find(page, selector);
-  await field.evaluate((el) => (el as HTMLInputElement).select());
+  if (await field.evaluate(isRichBox)) {
+    // The Note editor (a contenteditable) has no select(): select all with the keyboard.
+    await field.focus();
+    await page.keyboard.down('Control');
+    await page.keyboard.press('a');
+    await page.keyboard.up('Control');
+  } else await field.evaluate((el) => (el as HTMLInputElement).select());
   await field.type(text);
 }
 
 /** How many elements match right now (0 while absent): for polling, never waits. */
 export const count = async (page: Page, selector: string) => (await page.$$(selector)).length;
 
-/** A form control's value, or undefined while it is absent. */
+/** A form control's value (the Note editor's text, one line per block), or undefined while it is absent. */
 export async function valueOf(page: Page, selector: string): Promise<string | undefined> {
   const handle = await page.$(selector);
-  return handle?.evaluate((el) => ((el instanceof HTMLLabelElement ? el.control : el) as HTMLInputElement | null)?.value);
+  const control = (await handle?.evaluateHandle((el) => (el instanceof HTMLLabelElement ? el.control : el)))?.asElement() as
+    | ElementHandle<Element>
+    | null
+    | undefined;
+  return control?.evaluate(shownText);
 }
 
 export async function textOf(page: Page, selector: string): Promise<string | undefined> {

@@ -13,6 +13,13 @@ const EXPLAINED = [
   { why: 'Preact applying dangerouslySetInnerHTML (our code never uses it)', code: 'UNSAFE_VAR_ASSIGNMENT', at: /\.innerHTML=\w+\.__html/ },
   { why: 'DOMPurify parsing the HTML it is about to sanitise', code: 'UNSAFE_VAR_ASSIGNMENT', at: /\.documentElement\.innerHTML=/ },
   { why: 'the content script importing the add-on’s own panel script', code: 'UNSAFE_VAR_ASSIGNMENT', at: /import\(\w+\.runtime\.getURL\(/ },
+  // The Note editor (issue 12): utils/note-editor/{document,schema,node-views}.ts.
+  { why: 'the Note editor parsing HTML in a <template>, whose content is inert (nothing runs or loads)', code: 'UNSAFE_VAR_ASSIGNMENT', at: /(\w+)=\w+\.createElement\("template"\);(?:return )?\1\.innerHTML=/ },
+  {
+    why: 'ProseMirror reading pasted HTML (DOMPurify’s output: transformPastedHTML) into a detached document, after wrapping table parts',
+    code: 'UNSAFE_VAR_ASSIGNMENT',
+    at: /"<\/"\+\w+\+">"\)\.reverse\(\)\.join\(""\)\),\w+\.innerHTML=/,
+  },
 ];
 
 interface LintMessage { code: string; message: string; file?: string; line?: number; column?: number }

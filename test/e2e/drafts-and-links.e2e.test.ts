@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { DEMO } from '../close-stand-in/demo-data.mjs';
 import { APP, startHarness, type Harness } from './harness';
 import { pickOutcome } from './outcome';
+import { boldTexts, boxText } from './note-box';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -21,7 +22,7 @@ test('a draft survives a reload and comes back with "Draft restored"; it is gone
   await page.reload();
   await page.getByRole('button', { name: 'Quick edit call' }).click();
   const restored = page.getByRole('dialog', { name: /call/i });
-  await expect.poll(() => restored.getByLabel('Note').inputValue()).toBe('Half-typed thought before the tab reloaded');
+  await expect.poll(() => boxText(restored.getByLabel('Note'))).toBe('Half-typed thought before the tab reloaded');
   await expect.poll(() => restored.textContent()).toContain('Draft restored');
   await restored.getByRole('button', { name: 'Save' }).click();
   await expect.poll(() => page.getByRole('status').textContent()).toBe('Saved');
@@ -57,11 +58,12 @@ test('a draft survives a browser restart (and a stopped worker): it comes back w
   await harness.stopWorker();
   await harness.restartBrowser();
   const { page: reopened, dialog: restored } = await openPanel(DEMO.leads.initech.id);
-  await expect.poll(() => restored.getByLabel('Note').inputValue()).toBe('Typed before the laptop went to sleep');
+  await expect.poll(() => boxText(restored.getByLabel('Note'))).toBe('Typed before the laptop went to sleep');
   expect(await restored.getByLabel('Outcome').inputValue()).toBe('Wrong number');
   expect(await restored.getByLabel('Outcome').getAttribute('data-value')).toBe(DEMO.outcomes.wrongNumber.id);
   await expect.poll(() => restored.textContent()).toContain('Draft restored');
   await restored.getByRole('button', { name: 'Discard draft' }).click();
-  expect(await restored.getByLabel('Note').inputValue()).toBe('Peter confirmed the **TPS report** integration scope.'); // its <strong> as **
+  expect(await boxText(restored.getByLabel('Note'))).toBe('Peter confirmed the TPS report integration scope.');
+  expect(await boldTexts(restored.getByLabel('Note'))).toEqual(['TPS report']);
   await reopened.close();
 });

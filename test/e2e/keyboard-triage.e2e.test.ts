@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { DEMO } from '../close-stand-in/demo-data.mjs';
 import { canPressRealKeys, startVirtualDisplay } from '../e2e-firefox/virtual-display';
 import { apiRequests, startHarness, type Harness } from './harness';
+import { boxText } from './note-box';
 
 // A day of calls without touching the mouse (issue 4): the real Alt+Shift+K (xdotool on a
 // virtual display, as in shortcut.e2e.test.ts), then only key presses, through three calls.
@@ -135,7 +136,7 @@ test('? shows the shortcuts (outside the note box only); Esc closes the help, th
   // In the note, ? is just a character.
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type('?');
-  await expect.poll(() => dialog.getByLabel('Note').inputValue()).toMatch(/\?$/);
+  await expect.poll(() => boxText(dialog.getByLabel('Note'))).toMatch(/\?$/);
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   expect(await help.count()).toBe(0);
 
@@ -155,7 +156,7 @@ test('? shows the shortcuts (outside the note box only); Esc closes the help, th
   await expect.poll(() => focused(page).then((f) => f?.label)).toMatch(/Quick edit call/);
   // The typed "?" was an unsaved change: it is kept as a draft, not lost, and nothing was sent.
   await launcher.click();
-  await expect.poll(() => dialog.getByLabel('Note').inputValue()).toMatch(/\?$/);
+  await expect.poll(() => boxText(dialog.getByLabel('Note'))).toMatch(/\?$/);
   await expect.poll(() => dialog.getByText('Draft restored').count()).toBe(1);
   expect(puts()).toHaveLength(0);
   await page.close();

@@ -20,3 +20,7 @@ export async function toEnd(box: Locator) {
   await box.focus();
   await box.press('Control+End');
 }
+
+/** The texts the box shows in bold, in order. */
+export const boldTexts = (box: Locator) =>
+  box.evaluate((el) => [...el.querySelectorAll('strong')].map((b) => b.textContent ?? ''));

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO } from '../close-stand-in/demo-data.mjs';
 import { apiRequests, startHarness, type Harness } from './harness';
+import { boxText } from './note-box';
 
 // Issue 11, in real Chromium against the stand-in: nothing the rep types is lost, overwritten,
 // or sent against their will. Waits are for conditions, never fixed sleeps as assertions.
@@ -34,7 +35,7 @@ test('typing during a delayed save: the newer text stays, is said to be unsaved,
   await expect.poll(() => puts().length).toBe(1);
   await note.pressSequentially(', and more');
   await expect.poll(() => statusOf(page), { timeout: 15_000 }).toMatch(/newer changes are not saved yet/);
-  expect(await note.inputValue()).toBe('First version, and more');
+  expect(await boxText(note)).toBe('First version, and more');
   expect(stored(call.id).note).toBe('First version');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect.poll(() => statusOf(page)).toBe('Saved');
@@ -78,11 +79,10 @@ test('cancel, then a worker stop, then Close back: no PUT', async () => {
   // Wake a fresh worker: opening the panel elsewhere asks it, and it resumes its outbox.
   await harness.openPanel(DEMO.leads.initech.id);
   const worker = await harness.worker();
-  await worker.evaluate(() => self.dispatchEvent(new Event('online')));
   await expect.poll(async () => (await worker.evaluate(() => chrome.storage.local.get('outbox'))).outbox ?? []).toEqual([]);
   expect(puts()).toEqual([]);
   expect(stored(call.id).note).toBe(call.note);
-  expect(await dialog.getByLabel('Note').inputValue()).toBe('Never mind this');
+  expect(await boxText(dialog.getByLabel('Note'))).toBe('Never mind this');
 });
 
 test('reload 50 ms after typing: the text comes back', async () => {
@@ -92,7 +92,7 @@ test('reload 50 ms after typing: the text comes back', async () => {
   await page.reload();
   await page.getByRole('button', { name: 'Quick edit call' }).click();
   const again = dialogOf(page);
-  await expect.poll(() => again.getByLabel('Note').inputValue()).toBe('Typed right before the reload');
+  await expect.poll(() => boxText(again.getByLabel('Note'))).toBe('Typed right before the reload');
   expect(await again.textContent()).toContain('Draft restored');
 });
 
@@ -128,7 +128,7 @@ test('a storage failure shows the alert in words; nothing is sent; the text stay
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => alertsOf(page)).toMatch(/could not be stored in this browser.*Copy your text/);
     expect(puts()).toEqual([]);
-    expect(await dialog.getByLabel('Note').inputValue()).toBe('Nowhere to keep this');
+    expect(await boxText(dialog.getByLabel('Note'))).toBe('Nowhere to keep this');
   } finally {
     await worker.evaluate(() => chrome.storage.local.remove('junk'));
   }

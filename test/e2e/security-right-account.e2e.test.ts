@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DEMO } from '../close-stand-in/demo-data.mjs';
 import { APP, apiRequests, startHarness, type Harness } from './harness';
+import { boldTexts, boxText } from './note-box';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -42,7 +43,8 @@ test('with the right organisation\'s key the same page shows its call, and no su
   const page = await harness.leadPage(DEMO.leads.acme.id);
   await page.getByRole('button', { name: 'Quick edit call' }).click();
   const dialog = page.getByRole('dialog', { name: /call/i });
-  await expect.poll(() => dialog.getByLabel('Note').inputValue()).toContain('Great call with **Wile E.**');
+  await expect.poll(() => boxText(dialog.getByLabel('Note'))).toContain('Great call with Wile E.');
+  expect(await boldTexts(dialog.getByLabel('Note'))).toEqual(['Wile E.']);
   expect(await dialog.getByText('Close found no call').count()).toBe(0);
   await page.close();
 });

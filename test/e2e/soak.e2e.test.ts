@@ -5,6 +5,7 @@ import { DEMO } from '../close-stand-in/demo-data.mjs';
 import { apiRequests, startHarness, type Harness } from './harness';
 import { pickOutcome } from './outcome';
 import { chooseCall } from './choose-call';
+import { boxText } from './note-box';
 
 // Issue 3's soak: many saves across 20 calls while Close answers 429, 503, drops connections,
 // answers slowly, and the worker is stopped mid-save. At the end Close must hold exactly what
@@ -63,6 +64,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => harness?.close());
 
+/** The call a PUT was for: `/api/v1/activity/call/{id}/` (each call is judged on its own PUTs). */
+const callOfPut = (path: string) => /\/activity\/call\/([^/]+)\//.exec(path)![1]!;
+
 type Logged = { method: string; path: string; status: number | null; body: Record<string, unknown> | undefined; time: number };
 
 test(`soak: ${SAVES} saves across ${LEADS * CALLS_PER_LEAD} calls with faults and worker stops`, async () => {
@@ -72,6 +76,7 @@ test(`soak: ${SAVES} saves across ${LEADS * CALLS_PER_LEAD} calls with faults an
   const chosen = new Map<string, { note: string; outcome: string | null; index: number }>();
   const counts = { saves: 0, '429': 0, '503': 0, drop: 0, latency: 0, workerStops: 0, queued: 0, conflicts: 0 };
   const started = Date.now();
+  const endings: string[] = [];
 
   let page: Page | undefined;
   let currentLead = '';
@@ -121,13 +126,18 @@ test(`soak: ${SAVES} saves across ${LEADS * CALLS_PER_LEAD} calls with faults an
         return `waiting (save ${i}, fault ${fault}, status "${status}", alert "${alert}")`;
       }, { timeout: 45_000 })
       .toMatch(/^(saved|queued|conflict)$/);
+    endings.push(`${i}:${await page!.getByRole('status').textContent()}|${(await dialog.getByRole('alert').allTextContents()).join(' ')}@${Date.now()}`);
     const alertText = (await dialog.getByRole('alert').allTextContents()).join(' ');
     if (/changed in Close/.test(alertText)) counts.conflicts++;
     if (/Will save when back online/.test(alertText)) {
       counts.queued++;
       harness.standIn.faults.clear();
-      const worker = await harness.worker();
-      await worker.evaluate(() => self.dispatchEvent(new Event('online')));
+      // Delivered for real, with no synthetic event (issue 16): Chrome stops an idle worker, and
+      // the next one resumes the outbox when it starts, here woken by the rep opening the popup.
+      await harness.stopWorker();
+      const popup = await harness.context.newPage();
+      await popup.goto(`chrome-extension://${harness.extensionId}/popup.html`);
+      await popup.close();
       await expect.poll(() => page!.getByRole('status').textContent(), { timeout: 45_000 }).toBe('Saved');
     }
     harness.standIn.faults.clear();
@@ -149,11 +159,11 @@ test(`soak: ${SAVES} saves across ${LEADS * CALLS_PER_LEAD} calls with faults an
   const newest = new Map<string, number>();
   const puts = apiRequests(harness.standIn, 'PUT') as Logged[];
   for (const put of puts.filter((p) => p.status === 200)) {
-    const callId = put.path.split('/')[4]!;
+    const callId = callOfPut(put.path);
     const index = Number(/^soak (\d+) /.exec(String(put.body?.note ?? ''))?.[1] ?? -1);
     if (index < (newest.get(callId) ?? -1)) {
       regressions++;
-      console.log(`older text after a newer one: …${callId.slice(-4)} save ${index} after ${newest.get(callId)}, at ${put.time}; that call's PUTs: ${puts.filter((p) => p.path === put.path).map((p) => `${/^soak (\d+) /.exec(String(p.body?.note ?? ''))?.[1]}:${p.status}@${p.time}`).join(' ')}`);
+      console.log(`older text after a newer one: …${callId.slice(-4)} save ${index} after ${newest.get(callId)}, at ${put.time}; endings: ${endings.join(' ; ')}; that call's PUTs: ${puts.filter((p) => p.path === put.path).map((p) => `${/^soak (\d+) /.exec(String(p.body?.note ?? ''))?.[1]}:${p.status}@${p.time}`).join(' ')}`);
     }
     newest.set(callId, Math.max(index, newest.get(callId) ?? -1));
   }
@@ -235,7 +245,7 @@ test(`soak: overlapping saves, typing during saves, two tabs on one call, SIGKIL
       await note.fill(text('second'));
       await expect.poll(() => dialog.getByRole('button', { name: 'Save' }).isEnabled()).toBe(true);
       await dialog.getByRole('button', { name: 'Save' }).click();
-      chosen.set(callId, await note.inputValue());
+      chosen.set(callId, await boxText(note));
       await settledOn(page);
     } else if (scenario === 'typedDuring') {
       await note.fill(text('typed'));
@@ -243,7 +253,7 @@ test(`soak: overlapping saves, typing during saves, two tabs on one call, SIGKIL
       await note.pressSequentially(' and more');
       await expect.poll(() => page.getByRole('status').textContent(), { timeout: 45_000 }).toMatch(/newer changes are not saved yet|Saved/);
       await dialog.getByRole('button', { name: 'Save' }).click();
-      chosen.set(callId, await note.inputValue());
+      chosen.set(callId, await boxText(note));
       await settledOn(page);
     } else if (scenario === 'twoTabs') {
       const other = await open(lead.id, callId);
@@ -251,7 +261,7 @@ test(`soak: overlapping saves, typing during saves, two tabs on one call, SIGKIL
       await other.dialog.getByRole('button', { name: 'Save' }).click();
       await note.fill(text('tab two'));
       await dialog.getByRole('button', { name: 'Save' }).click();
-      chosen.set(callId, await note.inputValue());
+      chosen.set(callId, await boxText(note));
       await settledOn(other.page);
       await settledOn(page);
       await other.page.close();
@@ -262,7 +272,7 @@ test(`soak: overlapping saves, typing during saves, two tabs on one call, SIGKIL
       await note.fill(text('killed'));
       const putsBefore = apiRequests(harness.standIn, 'PUT').length;
       await dialog.getByRole('button', { name: 'Save' }).click();
-      chosen.set(callId, await note.inputValue());
+      chosen.set(callId, await boxText(note));
       await expect.poll(() => apiRequests(harness.standIn, 'PUT').length).toBeGreaterThan(putsBefore);
       await harness.killBrowser();
       await expect.poll(() => harness.standIn.state.calls.get(callId)!.note, { timeout: 45_000 }).toBe(chosen.get(callId));
@@ -279,7 +289,7 @@ test(`soak: overlapping saves, typing during saves, two tabs on one call, SIGKIL
   let stale = 0;
   const newest = new Map<string, number>();
   for (const put of (apiRequests(harness.standIn, 'PUT') as Logged[]).slice(earlierPuts).filter((p) => p.status === 200)) {
-    const callId = put.path.split('/')[4]!;
+    const callId = callOfPut(put.path);
     const index = Number(/^soak (\d+) /.exec(String(put.body?.note ?? ''))?.[1] ?? -1);
     if (index < (newest.get(callId) ?? -1)) stale++;
     newest.set(callId, Math.max(index, newest.get(callId) ?? -1));

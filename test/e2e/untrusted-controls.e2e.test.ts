@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO } from '../close-stand-in/demo-data.mjs';
 import { apiRequests, startHarness, type Harness } from './harness';
+import { boxText } from './note-box';
 
 // Issue 13: every control of the panel that acts ignores a page script's events. Close's page
 // can reach our open shadow root; its click() and dispatchEvent make untrusted events, and
@@ -73,7 +74,7 @@ test('Undo, Try again, the conflict choices and Cancel: nothing is sent or chang
   await aMoment(page);
   expect(puts()).toHaveLength(2);
   expect(await alertsOf(page)).toMatch(/changed in Close/);
-  expect(await dialog.getByLabel('Note').inputValue()).toBe('Mine, in conflict');
+  expect(await boxText(dialog.getByLabel('Note'))).toBe('Mine, in conflict');
   await dialog.getByRole('button', { name: 'Use theirs' }).click();
 
   // Cancel of a waiting save.
@@ -104,13 +105,13 @@ test('Go back after a failed Save & next ignores a page script', async () => {
   expect(await dialog.getByLabel('Call').inputValue()).toBe(second.id);
   await dialog.getByRole('button', { name: 'Go back' }).click();
   await expect.poll(() => dialog.getByLabel('Call').inputValue()).toBe(first.id);
-  expect(await dialog.getByLabel('Note').inputValue()).toBe('Will fail after moving on');
+  expect(await boxText(dialog.getByLabel('Note'))).toBe('Will fail after moving on');
 });
 
 test('the Call control, Discard draft, the help button and dragging the title ignore a page script', async () => {
   const { page, dialog } = await harness.openPanel(DEMO.leads.globex.id);
   const first = await dialog.getByLabel('Call').inputValue();
-  const note = await dialog.getByLabel('Note').inputValue();
+  const note = await boxText(dialog.getByLabel('Note'));
   // The Call control: a page script sets its value and fires change.
   await page.evaluate((other) => {
     const select = document.querySelector('close-quick-edit')!.shadowRoot!.querySelector<HTMLSelectElement>('#quick-edit-call')!;
@@ -120,7 +121,7 @@ test('the Call control, Discard draft, the help button and dragging the title ig
   }, DEMO.calls.globexNoAnswer.id);
   await aMoment(page);
   expect(await dialog.getByLabel('Call').inputValue()).toBe(first);
-  expect(await dialog.getByLabel('Note').inputValue()).toBe(note);
+  expect(await boxText(dialog.getByLabel('Note'))).toBe(note);
 
   // The help button (?).
   expect(await pageClicks(page, 'Keyboard shortcuts')).toBe(true);
@@ -148,14 +149,17 @@ test('the Call control, Discard draft, the help button and dragging the title ig
   await expect.poll(() => dialog.textContent()).toContain('Draft restored');
   expect(await pageClicks(page, 'Discard draft')).toBe(true);
   await aMoment(page);
-  expect(await dialog.getByLabel('Note').inputValue()).toBe('A draft to keep');
+  expect(await boxText(dialog.getByLabel('Note'))).toBe('A draft to keep');
   expect(await dialog.textContent()).toContain('Draft restored');
 });
 
 test('Open settings in the no-key view ignores a page script', async () => {
-  const worker = await harness.worker();
-  const { connection } = await worker.evaluate(() => chrome.storage.local.get('connection'));
-  await worker.evaluate(() => chrome.storage.local.remove('connection'));
+  // The key lives in the background's own store (issue 13): the rep disconnects in the popup.
+  const popup = await harness.context.newPage();
+  await popup.goto(`chrome-extension://${harness.extensionId}/popup.html`);
+  await popup.getByRole('button', { name: 'Disconnect' }).click();
+  await popup.getByLabel('API key').waitFor();
+  await popup.close();
   try {
     // Without a key the panel has no Note box: it explains how to connect.
     const page = await harness.leadPage(DEMO.leads.globex.id);
@@ -168,6 +172,6 @@ test('Open settings in the no-key view ignores a page script', async () => {
     expect(harness.context.pages()).toHaveLength(pages);
     expect(apiRequests(harness.standIn)).toEqual([]);
   } finally {
-    await worker.evaluate((connection) => chrome.storage.local.set({ connection }), connection);
+    await harness.connect();
   }
 });

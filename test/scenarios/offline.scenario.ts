@@ -21,6 +21,8 @@ beforeEach(() => {
 
 const stored = (id: string) => driver.standIn.state.calls.get(id)!;
 const puts = () => apiRequests(driver.standIn, 'PUT');
+/** Why the first save in the outbox is held there (`wait` is stored only once the worker stops trying by itself). */
+const heldFor = async () => ((await driver.storage()).outbox as { wait?: { reason: string } }[] | undefined)?.[0]?.wait?.reason;
 
 // Firefox only: Chromium's DevTools offline emulation turns navigator.onLine false and fails the
 // service worker's fetches, but fires no online/offline event in the worker (seen on Chromium 156),
@@ -36,6 +38,8 @@ inFirefox('the browser goes offline: the save waits, and the browser’s own onl
     await tab.get(PANEL.save).click();
     await expect.poll(() => tab.get(PANEL.alert).text(), { timeout: 20_000 }).toMatch(/Will save when back online/);
     expect(puts()).toEqual([]); // it never left the browser
+    // Held: the worker's own short retries are over (they would set their alarms again).
+    await expect.poll(heldFor, { timeout: 20_000 }).toBe('offline');
     // No alarm may deliver it: whatever sends it now is the online event.
     await driver.clearAlarms();
     expect(await driver.alarms()).toEqual([]);
@@ -59,6 +63,12 @@ test('Close stops accepting connections: the save waits, and the retry alarm alo
     await expect.poll(() => tab.get(PANEL.alert).text(), { timeout: 20_000 }).toMatch(/Will save when back online/);
     // The browser still believes it is online: no event will come, the alarm is the only way back.
     expect(await tab.evaluate(() => navigator.onLine)).toBe(true);
+    // The worker sets the alarm as it says the save waits (the alert may be drawn a moment first).
+    await expect.poll(async () => (await driver.alarms()).length, { timeout: 5_000 }).toBeGreaterThan(0);
+    // The alert is up from the first short wait, which a timer in the worker ends. Once the
+    // worker has given up trying by itself, the save is held in the outbox (`wait` stored):
+    // from then on the alarm is the only way back, so that is when Close listens again.
+    await expect.poll(heldFor, { timeout: 20_000 }).toBe('offline');
     expect((await driver.alarms()).length).toBeGreaterThan(0);
     await driver.standInSocket.accept();
     accepting = true;

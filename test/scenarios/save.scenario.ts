@@ -47,8 +47,11 @@ test('the panel shows the lead’s most recent call; a changed note and outcome 
 test('a rich-text note keeps its formatting when the rep adds to it, and the rep’s text is escaped', async () => {
   const call = DEMO.calls.acmeRichNote;
   const tab = await openPanel(driver, DEMO.leads.acme.id);
-  await expect.poll(() => tab.get(PANEL.note).value()).toContain('Great call with **Wile E.**');
-  await tab.get(PANEL.note).typeAtEnd('\nCalled back: <img src=x onerror=alert(1)> ok');
+  // Shown formatted, as Close shows it (issue 12): bold, not markers.
+  await expect.poll(() => tab.get(PANEL.note).value()).toContain('Great call with Wile E. about the Q1 anvil order.');
+  expect(await tab.get(PANEL.note).evaluate((box) => [...box.querySelectorAll('strong')].map((b) => b.textContent))).toEqual(['Wile E.']);
+  // The note ends in a list: Enter gives a new item, a second Enter leaves the list, as in Close.
+  await tab.get(PANEL.note).typeAtEnd('\n\nCalled back: <img src=x onerror=alert(1)> ok');
   await tab.get(PANEL.save).click();
   await expect.poll(() => tab.get(PANEL.status).text()).toBe('Saved');
 

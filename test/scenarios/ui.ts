@@ -64,6 +64,14 @@ export type LoggedRequest = { method: string; path: string; status: number | nul
 export const apiRequests = (standIn: StandIn, method?: string) =>
   (standIn.requests as (LoggedRequest & { host: string })[]).filter((r) => r.host === 'api.close.com' && (!method || r.method === method));
 
+/**
+ * A request of the Calls to log refresh (issue 17): the rep's calls by user and date, and the
+ * names of their leads. Opening the popup and connecting a key refresh it; key checks leave it out.
+ */
+export const isCallsToLogRefresh = (r: { path: string; query?: Record<string, string> }) =>
+  (r.path === '/api/v1/activity/call/' && r.query?.user_id !== undefined) ||
+  (/^\/api\/v1\/lead\/[^/]+\/$/.test(r.path) && r.query?._fields === 'display_name,contacts');
+
 export const basicAuth = (apiKey: string) => `Basic ${Buffer.from(`${apiKey}:`).toString('base64')}`;
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

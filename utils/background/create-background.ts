@@ -1,6 +1,7 @@
 import { createCloseClient, type CloseClient, type CloseClientOptions } from '../close/client';
 import type { ConnectionStore } from '../connection';
 import { draftStore as drafts } from '../draft-store';
+import type { Call } from '../close/schemas';
 import type { TabMessage } from '../messages';
 import { createMessageHandler } from './handle-message';
 import { keyFreeNotify } from './key-free-notify';
@@ -19,6 +20,8 @@ export interface BackgroundEnv {
   /** Delivers a message to a tab's top frame (browser.tabs.sendMessage). */
   sendToTab: (tabId: number, message: TabMessage) => Promise<void>;
   alarms: Alarms;
+  /** A save was confirmed by Close, with the call as it is now (Calls to log, issue 17). */
+  onSaved?: (call: Call) => void;
   createClient?: (apiKey: string, options?: Partial<CloseClientOptions>) => CloseClient;
   /** The outbox's storage item (storage.local's `outbox` unless given). */
   outboxItem?: Parameters<typeof createOutbox>[0];
@@ -38,7 +41,10 @@ export function createBackground(env: BackgroundEnv) {
     // No retries inside the client: the saver retries, and tells the panel how long it waits.
     createClient: (apiKey) => createClient(apiKey, { rateLimitRetries: 0 }),
     notify: notifyTab,
-    confirmed: (save) => drafts.removeIfSavedBy(save.callId, save.id),
+    confirmed: async (save, call) => {
+      env.onSaved?.(call);
+      await drafts.removeIfSavedBy(save.callId, save.id);
+    },
     wakeAt: (when) => void wakeOutboxAt(env.alarms, when),
     ...(env.now && { now: env.now }),
     ...(env.sleep && { sleep: env.sleep }),

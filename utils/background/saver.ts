@@ -39,6 +39,8 @@ const INTERRUPTED_GRACE_MS = 2_000;
 export const LONG_WAIT_MS = 20_000;
 /** Offline saves are tried again this often (Chrome's shortest alarm is 30 s). */
 const OFFLINE_RETRY_MS = 30_000;
+/** The alarm behind a timer's wait: Chrome's shortest, and later than any timer (<= LONG_WAIT_MS). */
+const TIMER_BACKSTOP_MS = 30_000;
 
 const sameOwner = (account: Account, owner: SaveOwner) =>
   account.userId === owner.userId && account.organizationId === owner.organizationId;
@@ -181,6 +183,9 @@ export function createSaver(deps: SaverDeps) {
       const wait = retryDelayMs(error.kind, tries, error.retryAfterSeconds, deps.random);
       const reason = error.kind === 'rate-limited' ? 'rate-limited' : error.kind === 'server' ? 'server' : 'offline';
       if (wait > LONG_WAIT_MS) return hold(save, reason, now() + wait);
+      // The timer does the work; the alarm, due after it, is there in case the worker is stopped
+      // meanwhile, so a save the rep is told is waiting always has something that wakes it.
+      deps.wakeAt?.(now() + TIMER_BACKSTOP_MS);
       report(save, { state: 'waiting', reason, until: now() + wait });
       await sleep(wait);
       // Re-read after the wait: the next request checks the outbox again before it goes.

@@ -8,6 +8,7 @@ import {
   CallSchema,
   EventPageSchema,
   LeadContactsSchema,
+  LeadSummarySchema,
   ME_FIELDS,
   MeSchema,
   OUTCOME_FIELDS,
@@ -17,6 +18,7 @@ import {
   type CallChanges,
   type CloseEvent,
   type ContactName,
+  type LeadSummary,
   type Me,
   type Outcome,
 } from './schemas';
@@ -41,6 +43,8 @@ const MAX_OUTCOME_PAGES = 20;
 export const CALL_PAGE = 100;
 /** Ids per `id__in` question: one request per batch, and a URL of a few KB at most. */
 export const CONFIRM_BATCH = 50;
+/** A user's calls in a period, at most this many pages of CALL_PAGE: past it the answer is "too many", never a part. */
+export const MAX_USER_CALL_PAGES = 20;
 /** Close caps the event log's pages at 50 (FACTS.md). */
 const EVENT_PAGE = 50;
 
@@ -219,6 +223,41 @@ export function createCloseClient(options: CloseClientOptions) {
       if (!result.ok) return result;
       const named = (result.value.contacts ?? []).flatMap(({ id, name }) => (name?.trim() ? [{ id, name: name.trim() }] : []));
       return { ok: true, value: named };
+    },
+
+    /**
+     * Every call of one user made since `since`, paged with `_skip` to the end (FACTS.md: no
+     * outcome filter there, the caller filters). `complete: false` when there were more than
+     * MAX_USER_CALL_PAGES pages: then `calls` is only a part and must not be counted.
+     */
+    async userCalls(userId: string, since: Date): Promise<Result<{ calls: Call[]; complete: boolean; requests: number }>> {
+      if (!/^user_[A-Za-z0-9]+$/.test(userId)) throw new TypeError('Not a Close user id');
+      const calls: Call[] = [];
+      for (let page = 0; page < MAX_USER_CALL_PAGES; page++) {
+        const result = await request('GET', '/activity/call/', listOf(CallSchema), {
+          query: {
+            user_id: userId,
+            date_created__gte: since.toISOString(),
+            _fields: CALL_FIELDS,
+            _limit: String(CALL_PAGE),
+            _skip: String(page * CALL_PAGE),
+          },
+        });
+        if (!result.ok) return result;
+        calls.push(...result.value.data);
+        // An empty page that says "more" would page for ever.
+        if (!result.value.has_more || result.value.data.length === 0)
+          return { ok: true, value: { calls, complete: true, requests: page + 1 } };
+      }
+      return { ok: true, value: { calls, complete: false, requests: MAX_USER_CALL_PAGES } };
+    },
+
+    /** A lead's display name and contacts, to name the calls of the queue. */
+    leadSummary(leadId: LeadId): Promise<Result<LeadSummary>> {
+      if (!isLeadId(leadId)) throw new TypeError('Not a Close lead id');
+      return request('GET', `/lead/${encodeURIComponent(leadId)}/`, LeadSummarySchema, {
+        query: { _fields: 'display_name,contacts' },
+      });
     },
 
     getCall: (callId: CallId): Promise<Result<Call>> =>

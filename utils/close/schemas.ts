@@ -57,6 +57,9 @@ export interface ContactName {
 }
 /** `GET /lead/{id}/?_fields=contacts`: only the contacts (each with more fields than we keep). */
 export const LeadContactsSchema = z.object({ contacts: z.array(ContactSchema).nullish() });
+/** `GET /lead/{id}/?_fields=display_name,contacts`: what the Calls to log queue names a call's lead and contact by. */
+export const LeadSummarySchema = z.object({ display_name: z.string().nullish(), contacts: z.array(ContactSchema).nullish() });
+export type LeadSummary = z.infer<typeof LeadSummarySchema>;
 
 /** `GET /activity/call/?id__in=…&_fields=id`: only the ids of those that are calls. */
 export const CallIdOnlySchema = z.object({ id: CallIdSchema });

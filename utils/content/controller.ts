@@ -9,13 +9,17 @@ export interface QuickEditState {
   /** What the panel shows: the page's target, or a call the rep picked in the feed. */
   target: PageTarget | undefined;
   open: boolean;
+  /** The page's call, or Calls to log (issue 17): the rep's calls across leads, on any Close page. */
+  view: PanelViewName;
 }
+
+export type PanelViewName = 'page' | 'calls-to-log';
 
 export function createController(initial: PageTarget | undefined) {
   // What the page itself is about; `state.target` differs from it only while the panel is open
   // on a call picked from the feed (closing goes back to it, so the launcher keeps its call).
   let page = initial;
-  let state: QuickEditState = { target: initial, open: false };
+  let state: QuickEditState = { target: initial, open: false, view: 'page' };
   const listeners = new Set<(state: QuickEditState) => void>();
   const set = (next: Partial<QuickEditState>) => {
     state = { ...state, ...next };
@@ -29,13 +33,16 @@ export function createController(initial: PageTarget | undefined) {
     },
     /** Opens the panel where the page has a call to edit; the launcher and the command both land here. */
     open: () => {
-      if (state.target) set({ open: true });
+      if (state.target) set({ open: true, view: 'page' });
     },
+    /** Opens the panel in Calls to log (the second command, the popup's Log calls): a call on the page is not needed. */
+    openCallsToLog: () => set({ open: true, view: 'calls-to-log' }),
     /** Opens the panel on this call (a feed item's button), or switches the open panel to it. */
-    openCall: (callId: CallId) => set({ target: { ...page, callId }, open: true }),
-    close: () => set({ target: page, open: false }),
+    openCall: (callId: CallId) => set({ target: { ...page, callId }, open: true, view: 'page' }),
+    close: () => set({ target: page, open: false, view: 'page' }),
     /** A page without a call closes the panel; its draft is already stored. */
-    setTarget: (target: PageTarget | undefined) => set({ target: (page = target), open: state.open && target !== undefined }),
+    setTarget: (target: PageTarget | undefined) =>
+      set({ target: (page = target), open: state.open && (target !== undefined || state.view === 'calls-to-log') }),
   };
 }
 

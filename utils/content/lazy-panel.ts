@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { CallId } from '../close/ids';
 import type { PageTarget } from '../page';
+import type { PanelViewName } from './controller';
 
 // The panel (Preact, DOMPurify, drafts, the editor) is a separate script, loaded on the first
 // open: most Close pages a rep visits never open it, and they should not pay for it (issue 6,
@@ -26,11 +27,16 @@ export interface PanelNote {
 
 export interface PanelView {
   /**
-   * Shows the panel for this target (or switches it to a new one). `onClose` may carry a note to
-   * show where the launcher is; `showing` tells the page which call the panel edits now (it
-   * marks that call's feed item), undefined while none.
+   * Shows the panel for this target (or switches it to a new one), or Calls to log (`view`).
+   * `onClose` may carry a note to show where the launcher is; `showing` tells the page which call
+   * the panel edits now (it marks that call's feed item), undefined while none.
    */
-  render(target: PageTarget, onClose: (note?: PanelNote) => void, showing: (callId: CallId | undefined) => void): void;
+  render(
+    target: PageTarget,
+    onClose: (note?: PanelNote) => void,
+    view: PanelViewName | undefined,
+    showing: (callId: CallId | undefined) => void,
+  ): void;
   unmount(): void;
 }
 

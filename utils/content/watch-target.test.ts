@@ -87,3 +87,20 @@ it('a page that links only emails has no target, and a failed answer is asked ag
   expect(asked).toHaveLength(2);
   expect(seen).not.toHaveBeenCalled();
 });
+
+it('the call route is about its call at once, even one Close does not confirm with this key (issue 5)', async () => {
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`https://app.close.com/call/${CALL}/voicemail/`);
+  document.body.append(link(`/lead/x/#activityId=${LATER_CALL}`));
+  const { confirmations, asked } = closeSays([]);
+  expect(watchTarget(ctx, vi.fn(), confirmations)).toEqual({ callId: CALL });
+  await vi.advanceTimersByTimeAsync(0);
+  expect(asked).toEqual([]);
+});
+
+it('an id in the query or hash of a page without a lead still waits for Close', async () => {
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`https://app.close.com/inbox/#activityId=${EMAIL}`);
+  const { confirmations, asked } = closeSays();
+  expect(watchTarget(ctx, vi.fn(), confirmations)).toBeUndefined();
+  await vi.advanceTimersByTimeAsync(0);
+  expect(asked).toEqual([[EMAIL]]);
+});

@@ -1,6 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { CallId } from '../close/ids';
-import { getPageTarget, sameTarget, type PageTarget } from '../page';
+import { getCallRouteId, getPageTarget, sameTarget, type PageTarget } from '../page';
 import type { CallConfirmations } from './call-confirmations';
 import { linkedActivityIds } from './linked-call';
 
@@ -10,10 +10,14 @@ const RESCAN_DELAY_MS = 150;
  * The page's target. A lead page is about its lead (and the call its URL names). A page without
  * a lead is about a *call*: the one its URL names, else the first linked from the page, and only
  * once Close confirmed the id is a call's (an inbox links emails too): one round trip later.
+ * Close's call route needs no confirmation: its path says it is a call, and when Close cannot
+ * find it with this key, the panel says whose key it is (issue 5) instead of showing nothing.
  */
 export function currentTarget(url: URL, document: Document, calls: CallConfirmations): PageTarget | undefined {
   const fromUrl = getPageTarget(url);
   if (fromUrl?.leadId || url.origin !== 'https://app.close.com') return fromUrl;
+  const routeCall = getCallRouteId(url);
+  if (routeCall) return { callId: routeCall };
   const candidates: CallId[] = [...(fromUrl?.callId ? [fromUrl.callId] : []), ...linkedActivityIds(document)];
   calls.request(candidates);
   const callId = candidates.find(calls.isCall);

@@ -110,9 +110,9 @@ describe('drafts', () => {
     expect(restored.draft.kind).toBe('restored');
   });
 
-  it('switching calls writes the pending draft first', () => {
+  it('switching calls writes the pending draft first, and leaves focus where the rep is (the Call select)', () => {
     const { effects } = play([edit('A typed'), { type: 'show', callId: B.id }], loaded());
-    expect(effects.map((e) => e.type)).toEqual(['keep-draft', 'flush-draft', 'read-draft', 'focus-note']);
+    expect(effects.map((e) => e.type)).toEqual(['keep-draft', 'flush-draft', 'read-draft']);
   });
 });
 

@@ -2,6 +2,8 @@ import { callChanges, hasChanges } from '../call-changes';
 import { callBase } from '../close/call-base';
 import type { CloseError } from '../close/errors';
 import type { Call, CallBase, CallChanges } from '../close/schemas';
+import type { CallToLog } from '../calls-to-log';
+import type { PanelViewName } from '../content/controller';
 import type { Draft } from '../drafts';
 import type { PanelData, Rejection, Reply, SaveResult, WaitReason } from '../messages';
 import { appendedNote, noteOfCall, noteSize, sameNote, type NoteContent } from '../note-content';
@@ -65,6 +67,10 @@ export type Load =
   | { state: 'ready'; data: PanelData };
 
 export interface Session {
+  /** The page's call(s), or Calls to log: the rep's calls across leads (issue 17, utils/panel/queue.ts). */
+  view: PanelViewName;
+  /** In Calls to log: the queue's calls with their lead's and contact's names, as loaded. */
+  queue?: CallToLog[];
   loadToken: number;
   load: Load;
   calls: Call[];
@@ -86,7 +92,8 @@ export interface Session {
 
 export type Event =
   | { type: 'reload' }
-  | { type: 'loaded'; token: number; reply: Reply<PanelData> }
+  | { type: 'view'; view: PanelViewName }
+  | { type: 'loaded'; token: number; reply: Reply<PanelData>; queue?: CallToLog[] }
   | { type: 'show'; callId: CallId }
   | { type: 'draft-read'; callId: CallId; showToken: number; draft: Draft | undefined }
   | { type: 'edit'; content: NoteContent }
@@ -109,7 +116,7 @@ export type Event =
 export type DraftToKeep = Omit<Draft, 'savedAt'>;
 
 export type Effect =
-  | { type: 'load'; token: number }
+  | { type: 'load'; token: number; view: PanelViewName }
   | { type: 'read-draft'; callId: CallId; showToken: number }
   /** Soon: after a pause in typing; now: before anything else happens (pagehide, switch). */
   | { type: 'keep-draft'; callId: CallId; draft: DraftToKeep; when: 'soon' | 'now' }
@@ -123,9 +130,10 @@ export type Step = [Session, Effect[]];
 
 const emptyCall = { note: null, note_html: null } as const;
 
-export function initialSession(): Step {
+export function initialSession(view: PanelViewName = 'page'): Step {
   return [
     {
+      view,
       loadToken: 1,
       load: { state: 'loading' },
       calls: [],
@@ -138,7 +146,7 @@ export function initialSession(): Step {
       saves: {},
       status: { kind: 'idle' },
     },
-    [{ type: 'load', token: 1 }],
+    [{ type: 'load', token: 1, view }],
   ];
 }
 
@@ -212,11 +220,12 @@ const resendOf = (record: SaveRecord): Resend => ({ from: record.from!, changes:
 /** The panel's Rejection for a save the background lost track of; the component says it in words. */
 export const isLostTrack = (error: Problem) => error === lostTrack;
 
-function show(s: Session, callId: CallId, effects: Effect[], status?: Status): Session {
+function show(s: Session, callId: CallId, effects: Effect[], status?: Status, focusNote = true): Session {
   const call = s.calls.find((c) => c.id === callId);
   if (!call) return s;
   const showToken = s.showToken + 1;
-  effects.push({ type: 'read-draft', callId, showToken }, { type: 'focus-note' });
+  effects.push({ type: 'read-draft', callId, showToken });
+  if (focusNote) effects.push({ type: 'focus-note' });
   // A save of this call still in the outbox is what the status shows.
   const pending = Object.entries(s.saves).filter(([, r]) => r.callId === callId).at(-1);
   return {
@@ -332,14 +341,23 @@ export function reduce(s: Session, event: Event, now: number): Step {
   switch (event.type) {
     case 'reload': {
       const token = s.loadToken + 1;
-      return [{ ...s, loadToken: token, load: { state: 'loading' } }, [{ type: 'flush-draft' }, { type: 'load', token }]];
+      return [{ ...s, loadToken: token, load: { state: 'loading' } }, [{ type: 'flush-draft' }, { type: 'load', token, view: s.view }]];
+    }
+    case 'view': {
+      // Saves on their way keep being followed; the boxes are kept as a draft and the other view loads.
+      if (event.view === s.view && s.load.state !== 'failed') return [s, []];
+      const token = s.loadToken + 1;
+      return [
+        { ...s, view: event.view, loadToken: token, load: { state: 'loading' } },
+        [{ type: 'flush-draft' }, { type: 'load', token, view: event.view }],
+      ];
     }
     case 'loaded': {
       // A late answer for an earlier load (another lead) is ignored.
       if (event.token !== s.loadToken) return [s, []];
       if (!event.reply.ok) return [{ ...s, load: { state: 'failed', error: event.reply.error } }, []];
       const data = event.reply.value;
-      let next: Session = { ...s, load: { state: 'ready', data } };
+      let next: Session = { ...s, load: { state: 'ready', data }, queue: event.queue };
       if (!data.connected) return [next, []];
       const saves = { ...s.saves };
       for (const p of data.pending)
@@ -355,7 +373,9 @@ export function reduce(s: Session, event: Event, now: number): Step {
     case 'show': {
       if (event.callId === s.callId) return [s, []];
       const effects: Effect[] = [{ type: 'flush-draft' }];
-      return [show(s, event.callId, effects), effects];
+      // The rep chose it (the Call select, a shortcut): focus stays where they are, so arrow
+      // keys on the select keep moving through the calls (each one is a change event).
+      return [show(s, event.callId, effects, undefined, false), effects];
     }
     case 'draft-read': {
       if (!call || event.callId !== call.id || event.showToken !== s.showToken || !event.draft) return [s, []];

@@ -5,6 +5,8 @@ import type { PageTarget } from '../page';
 import { saveEvents } from './save-events';
 import { initialSession, reduce, sessionDraft, type Effect, type Event, type Session } from './save-session';
 import { send } from './send';
+import { loadQueue } from './queue';
+import type { PanelViewName } from '../content/controller';
 
 // Runs the save session's effects (save-session.ts) and feeds what they answer back in. The
 // session's state lives in a ref, so an answer is always reduced against the latest state,
@@ -20,9 +22,9 @@ export interface NoteHandle {
   focus(): void;
 }
 
-export function useSaveSession(target: PageTarget) {
+export function useSaveSession(target: PageTarget, view: PanelViewName = 'page') {
   const first = useRef<[Session, Effect[]]>();
-  first.current ??= initialSession();
+  first.current ??= initialSession(view);
   const state = useRef<Session>(first.current[0]);
   const [, rerender] = useState(0);
   const noteRef = useRef<NoteHandle>(null);
@@ -121,8 +123,8 @@ export function useSaveSession(target: PageTarget) {
   function run(effect: Effect) {
     switch (effect.type) {
       case 'load':
-        return void send({ type: 'panel.load', ...target }).then((reply) => {
-          dispatch({ type: 'loaded', token: effect.token, reply });
+        return void (effect.view === 'calls-to-log' ? loadQueue() : send({ type: 'panel.load', ...target }).then((reply) => ({ reply, queue: undefined }))).then(({ reply, queue }) => {
+          dispatch({ type: 'loaded', token: effect.token, reply, ...(queue && { queue }) });
           // Saves of these calls still on their way: followed like the panel's own (pushes may be missed).
           if (reply.ok && reply.value.connected && state.current.loadToken === effect.token)
             reply.value.pending.forEach((save) => void follow(save.saveId));
@@ -182,6 +184,9 @@ export function useSaveSession(target: PageTarget) {
     loadedFor.current = key;
     dispatch({ type: 'reload' });
   }, [target.leadId, target.callId]);
+
+  // The command (or Log calls) asks for Calls to log while the panel is open.
+  useEffect(() => dispatch({ type: 'view', view }), [view]);
 
   const id = () => crypto.randomUUID();
   return {
