@@ -147,7 +147,7 @@ describe('the Outcome combobox', () => {
     type(input, 'INTER');
     expect(input.getAttribute('aria-expanded')).toBe('true');
     expect(optionNames()).toEqual(['Interested', 'Not interested']);
-    expect(input.hasAttribute('aria-activedescendant')).toBe(false); // typing highlights nothing by itself
+    expect(activeName(input)).toBe('Interested'); // the first match, as the rep types (issue 15)
     type(input, 'resume');
     expect(optionNames()).toEqual(['Résumé sent']);
     type(input, 'no');
@@ -166,7 +166,6 @@ describe('the Outcome combobox', () => {
   it('Down/Up move the highlight, Enter picks it and closes', () => {
     const input = mount();
     type(input, 'interest');
-    press(input, 'ArrowDown');
     expect(activeName(input)).toBe('Interested');
     press(input, 'ArrowDown');
     expect(activeName(input)).toBe('Not interested');
@@ -195,6 +194,30 @@ describe('the Outcome combobox', () => {
     type(input, 'inter');
     press(input, 'Enter');
     expect(changes).toEqual([RESUME.id, INTERESTED.id]);
+  });
+
+  it('highlights the first match as the rep types (issue 15)', () => {
+    const input = mount();
+    type(input, 'inter');
+    expect(activeName(input)).toBe('Interested');
+    type(input, '');
+    expect(input.getAttribute('aria-activedescendant')).toBeNull();
+  });
+
+  it('a name typed in full that one outcome has is taken on Tab; a part of one is not (issue 15)', () => {
+    const input = mount();
+    type(input, 'interested');
+    press(input, 'Tab');
+    expect(changes).toEqual([INTERESTED.id]);
+    type(input, 'inter');
+    press(input, 'Tab');
+    expect(changes).toEqual([INTERESTED.id]);
+  });
+
+  it('focusing the field selects its text, so typing replaces it (issue 15)', () => {
+    const input = mount(INTERESTED.id);
+    act(() => void input.dispatchEvent(new FocusEvent('focus')));
+    expect([input.selectionStart, input.selectionEnd]).toEqual([0, 'Interested'.length]);
   });
 
   it('typed with no match and Enter: nothing is picked, and "No matches" stays', () => {

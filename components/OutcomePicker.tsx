@@ -53,6 +53,8 @@ export function OutcomePicker({ outcomes, value, onChange, error }: OutcomePicke
   /** The highlighted option's index in the shown list, -1 for none. */
   const [active, setActive] = useState(-1);
   const listRef = useRef<HTMLUListElement>(null);
+  // Focus selects the name, so typing replaces it; the click that focused must not undo that (issue 15).
+  const justFocused = useRef(false);
 
   const choices = choicesOf(outcomes, value);
   const current = choices.find((c) => c.value === value) ?? choices[0]!;
@@ -138,9 +140,13 @@ export function OutcomePicker({ outcomes, value, onChange, error }: OutcomePicke
         event.stopPropagation();
         close();
         return;
-      case 'Tab':
-        close();
+      case 'Tab': {
+        // A name typed in full that only one outcome has is taken on Tab too (issue 15).
+        const exact = query ? shown.filter((c) => foldForSearch(c.name) === foldForSearch(query.trim())) : [];
+        if (exact.length === 1) pick(exact[0]!);
+        else close();
         return;
+      }
     }
   }
 
@@ -167,9 +173,19 @@ export function OutcomePicker({ outcomes, value, onChange, error }: OutcomePicke
           data-value={value ?? ''}
           value={query ?? current.name}
           onInput={(e) => {
-            setQuery(e.currentTarget.value);
+            const typed = e.currentTarget.value;
+            setQuery(typed);
             setOpen(true);
-            setActive(-1);
+            // The first match is highlighted as the rep types, as the Templates menu does; Enter takes it.
+            setActive(typed ? 0 : -1);
+          }}
+          onFocus={(e) => {
+            e.currentTarget.select();
+            justFocused.current = true;
+          }}
+          onMouseUp={(e) => {
+            if (justFocused.current) e.preventDefault();
+            justFocused.current = false;
           }}
           onKeyDown={onKeyDown}
           onClick={() => !open && openAt()}

@@ -1,4 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { draftItem } from '@/utils/draft-store';
+import type { CallId } from '@/utils/close/ids';
+import { NOTE_MS } from './LauncherNote';
 import { createController, type Controller } from '@/utils/content/controller';
 import type { MountPanel, PanelView } from '@/utils/content/lazy-panel';
 import { createShadowHost } from '@/utils/content/shadow-host';
@@ -10,7 +14,8 @@ const OTHER: PageTarget = { leadId: 'lead_0123456789abcdefghijCD' };
 
 /** A panel script stand-in that records what the view asks of it. */
 function fakePanel() {
-  const calls: { target: PageTarget; onClose: () => void }[] = [];
+  type Render = Parameters<PanelView['render']>;
+  const calls: { target: Render[0]; onClose: Render[1]; view: Render[2]; showing: Render[3] }[] = [];
   let mounted = 0;
   let unmounted = 0;
   const mount: MountPanel = (container): PanelView => {
@@ -19,7 +24,7 @@ function fakePanel() {
     root.setAttribute('role', 'dialog');
     container.append(root);
     return {
-      render: (target, onClose) => void calls.push({ target, onClose }),
+      render: (target, onClose, view, showing) => void calls.push({ target, onClose, view, showing }),
       unmount: () => {
         unmounted++;
         root.remove();
@@ -158,6 +163,106 @@ describe('the panel', () => {
     dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(controller.get().open).toBe(false);
     expect(shadow.querySelector('[role="dialog"]')).toBeNull();
+  });
+});
+
+describe('notes where the launcher is (issue 15)', () => {
+  const CALL = 'acti_0123456789abcdefghijAB' as CallId;
+  const note = () => shadow.querySelector('.note');
+  beforeEach(() => fakeBrowser.reset());
+
+  it('says “Draft saved” when the panel closes with text not yet saved, and nothing without', async () => {
+    controller = createController(LEAD);
+    const panel = fakePanel();
+    mountQuickEdit(container, controller, async () => panel.mount);
+    controller.open();
+    await settle();
+    panel.calls[0]!.showing(CALL);
+    panel.calls[0]!.onClose();
+    await settle();
+    expect(note()).toBeNull();
+
+    controller.open();
+    await settle();
+    panel.calls[1]!.showing(CALL);
+    await draftItem(CALL).setValue({ note: { text: 'Call back Monday' }, savedAt: Date.now() });
+    panel.calls[1]!.onClose();
+    await settle();
+    expect(note()?.getAttribute('role')).toBe('status');
+    expect(note()?.textContent).toBe('Draft saved');
+    // Right above the launcher, which keeps focus.
+    expect(note()?.previousElementSibling).toBe(launcherIn(shadow));
+    expect(shadow.activeElement).not.toBe(note());
+
+    // A draft already handed to a save is not the rep's to save.
+    controller.open();
+    await settle();
+    expect(note()).toBeNull();
+    await draftItem(CALL).setValue({ note: { text: 'Call back Monday' }, saveId: 'save-1', savedAt: Date.now() });
+    panel.calls[2]!.showing(CALL);
+    panel.calls[2]!.onClose();
+    await settle();
+    expect(note()).toBeNull();
+  });
+
+  it('shows the note the panel closed with, whose button works once and then goes, focus to the launcher', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      controller = createController(LEAD);
+      const panel = fakePanel();
+      mountQuickEdit(container, controller, async () => panel.mount);
+      controller.open();
+      await vi.advanceTimersByTimeAsync(0);
+      const undo = vi.fn();
+      panel.calls[0]!.onClose({ text: 'Saved', action: { label: 'Undo', run: undo }, ms: 15_000 });
+      expect(note()?.textContent).toBe('Saved · Undo');
+      const button = note()!.querySelector('button')!;
+      button.click(); // a page script's click does nothing
+      expect(undo).not.toHaveBeenCalled();
+      button.focus();
+      realClick(button);
+      expect(undo).toHaveBeenCalledOnce();
+      expect(note()).toBeNull();
+      expect(shadow.activeElement).toBe(launcherIn(shadow));
+
+      panel.calls[0]!.onClose({ text: 'Saved', action: { label: 'Undo', run: undo }, ms: 15_000 });
+      await vi.advanceTimersByTimeAsync(14_000);
+      expect(note()).not.toBeNull();
+      await vi.advanceTimersByTimeAsync(1_500);
+      expect(note()).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says “No call on this page” for the shortcut where there is none, for a moment', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      controller = createController(undefined);
+      const view = mountQuickEdit(container, controller, vi.fn());
+      view.noCall();
+      expect(note()?.textContent).toBe('No call on this page');
+      expect(note()?.getAttribute('role')).toBe('status');
+      await vi.advanceTimersByTimeAsync(NOTE_MS + 10);
+      expect(note()).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('tells the page which call the panel shows, and that none is once it closed', async () => {
+    controller = createController(LEAD);
+    const panel = fakePanel();
+    const setCurrent = vi.fn();
+    mountQuickEdit(container, controller, async () => panel.mount, () => ({ setCurrent, refresh: vi.fn() }));
+    controller.openCall(CALL);
+    expect(setCurrent).toHaveBeenLastCalledWith(CALL);
+    await settle();
+    const other = 'acti_0123456789abcdefghijCD' as CallId;
+    panel.calls[0]!.showing(other);
+    expect(setCurrent).toHaveBeenLastCalledWith(other);
+    controller.close();
+    expect(setCurrent).toHaveBeenLastCalledWith(undefined);
   });
 });
 

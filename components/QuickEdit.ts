@@ -1,18 +1,47 @@
 import { i18n } from '@/utils/content/i18n';
 import type { Controller, QuickEditState } from '@/utils/content/controller';
-import { preloadPanelWhenIdle, type MountPanel, type PanelView } from '@/utils/content/lazy-panel';
+import { hasUnsavedDraft } from '@/utils/content/drafts-on-page';
+import { preloadPanelWhenIdle, type MountPanel, type PanelNote, type PanelView } from '@/utils/content/lazy-panel';
 import { applyPageTheme } from '@/utils/content/shadow-host';
+import type { CallId } from '@/utils/close/ids';
 import { createLauncher } from './Launcher';
+import { createLauncherNotes } from './LauncherNote';
+
+/** What ties the panel to Close's page (utils/content/page-marks.ts); none in unit tests of this view. */
+export interface PageMarksLike {
+  setCurrent(callId: CallId | undefined): void;
+  refresh(): void;
+}
 
 /**
  * Everything the content script shows: the launcher where the page has a call, and the panel,
  * whose script is loaded on the first open. Plain DOM; only the panel uses Preact.
  */
-export function mountQuickEdit(container: HTMLElement, controller: Controller, loadPanel: () => Promise<MountPanel>) {
+export function mountQuickEdit(
+  container: HTMLElement,
+  controller: Controller,
+  loadPanel: () => Promise<MountPanel>,
+  pageMarks?: (launcher: HTMLElement) => PageMarksLike,
+) {
   let mountPanel: MountPanel | undefined;
   const preload = () => void (mountPanel ?? loadPanel().catch(() => undefined));
   const launcher = createLauncher(controller.open, preload);
+  const notes = createLauncherNotes(container, launcher);
+  const marks = pageMarks?.(launcher);
   const words = fallbackWords();
+  // The call the open panel edits: what it last said it shows, else the one it was opened on.
+  let showing: CallId | undefined;
+  let closingNote: PanelNote | undefined;
+  let shownTarget: QuickEditState['target'];
+  const onClose = (note?: PanelNote) => {
+    closingNote = note;
+    controller.close();
+  };
+  const onShowing = (callId: CallId | undefined) => {
+    if (!controller.get().open) return;
+    showing = callId;
+    marks?.setCurrent(callId);
+  };
   let panel: PanelView | undefined;
   let failure: HTMLElement | undefined;
   // Where focus was before the panel opened: Close's page (shortcut), our launcher or a feed
@@ -24,11 +53,15 @@ export function mountQuickEdit(container: HTMLElement, controller: Controller, l
     const { target, open, view } = controller.get();
     if (!open || (!target && view === 'page')) return; // closed while the panel script loaded
     panel ??= mount(container);
-    panel.render(target ?? {}, controller.close, view);
+    panel.render(target ?? {}, onClose, view, onShowing);
   }
 
   function update({ target, open, view }: QuickEditState) {
     if (open && (target || view === 'calls-to-log')) {
+      notes.hide();
+      // A target naming its call (a feed button, the URL) is shown at once; the panel says more.
+      if (target !== shownTarget && target?.callId) onShowing(target.callId);
+      shownTarget = target;
       // Close's theme as the page shows it now (it may have loaded, or changed, since we started).
       const root = container.getRootNode();
       if (root instanceof ShadowRoot && root.host instanceof HTMLElement) applyPageTheme(root.host);
@@ -53,6 +86,15 @@ export function mountQuickEdit(container: HTMLElement, controller: Controller, l
       // Issue 12: the panel script is fetched in idle time once there is a launcher to open it.
       preloadPanelWhenIdle(loadPanel);
     }
+    marks?.setCurrent(undefined);
+    marks?.refresh();
+    const closed = showing;
+    const note = closingNote;
+    showing = closingNote = shownTarget = undefined;
+    if (note) notes.show(note.text, note.action, note.ms);
+    // Closing with text not yet saved keeps it as a draft (the panel stored it before closing): say so.
+    else if (closed)
+      void hasUnsavedDraft(closed).then((draft) => draft && !controller.get().open && notes.show(i18n.t('launcher.draftSaved')));
     if (returnTo) {
       // Back where it was; a feed button whose item Close re-rendered meanwhile is gone: the
       // launcher then, where there is one.
@@ -63,7 +105,12 @@ export function mountQuickEdit(container: HTMLElement, controller: Controller, l
   }
 
   update(controller.get());
-  return controller.subscribe(update);
+  const unsubscribe = controller.subscribe(update);
+  return {
+    unsubscribe,
+    /** The shortcut on a page without a call: say why nothing opens (issue 15). */
+    noCall: () => notes.show(i18n.t('launcher.noCall')),
+  };
 }
 
 /** The focused element, inside open shadow roots too (ours are open, UI-CONTRACT.md). */

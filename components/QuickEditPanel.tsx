@@ -5,11 +5,16 @@ import { noteSize, sameNote, noteOfCall } from '@/utils/note-content';
 import { outcomeForShortcut } from '@/utils/outcome-shortcut';
 import { adjacentCall } from '@/utils/panel/calls';
 import { trapTab } from '@/utils/panel/focus-trap';
+import { firstControl, useFocusKept } from '@/utils/panel/use-focus-kept';
 import { panelKey } from '@/utils/panel/keys';
 import { canSave, changesOf, NOTE_LIMIT, noteTooLong, shownCall } from '@/utils/panel/save-session';
 import { send } from '@/utils/panel/send';
 import { trusted } from '@/utils/panel/trusted';
 import { useSaveSession } from '@/utils/panel/use-save-session';
+import type { CallId } from '@/utils/close/ids';
+import type { PanelNote } from '@/utils/content/lazy-panel';
+import { useCloseAfterSave } from '@/utils/panel/use-close-after-save';
+import { callLabel } from '@/utils/format';
 import type { PageTarget } from '@/utils/page';
 import type { PanelViewName } from '@/utils/content/controller';
 import { CallPicker } from './CallPicker';
@@ -25,15 +30,18 @@ import { usePanelPosition } from './usePanelPosition';
 
 interface QuickEditPanelProps {
   target: PageTarget;
-  onClose: () => void;
+  /** Closes the panel, with a note to show where the launcher is ("Saved · Undo"). */
+  onClose: (note?: PanelNote) => void;
   /** Calls to log (issue 17) when the command or the popup opened the panel. */
   view?: PanelViewName;
+  /** Tells the page which call the panel shows (its feed item is marked; issue 15). */
+  onShowing?: (callId: CallId | undefined) => void;
 }
 
 const openSettings = trusted(() => void send({ type: 'settings.open' }));
 
 /** The panel: layout and key routing. What is in the boxes and how saves go is the save session's. */
-export function QuickEditPanel({ target, onClose, view }: QuickEditPanelProps) {
+export function QuickEditPanel({ target, onClose, view, onShowing }: QuickEditPanelProps) {
   const { session: s, dispatch, noteRef, save, undo, retry, resolve, keepNow } = useSaveSession(target, view);
   const [now, setNow] = useState(Date.now());
   const [help, setHelp] = useState(false);
@@ -46,6 +54,16 @@ export function QuickEditPanel({ target, onClose, view }: QuickEditPanelProps) {
   const data = s.load.state === 'ready' && s.load.data.connected ? s.load.data : undefined;
   const outcomes = data?.outcomes ?? [];
   const { status } = s;
+  useEffect(() => onShowing?.(call?.id), [call?.id]);
+  // Focus never falls out of the panel: the Note box, else its first control (issue 15).
+  const focusInside = () => (noteRef.current ? noteRef.current.focus() : panelRef.current && firstControl(panelRef.current)?.focus());
+  useFocusKept(panelRef, focusInside);
+  const closeWhenSaved = useCloseAfterSave(status, onClose);
+  // Not connected: the way to connect is what there is to do.
+  const disconnected = s.load.state === 'ready' && !s.load.data.connected;
+  useEffect(() => {
+    if (disconnected) focusInside();
+  }, [disconnected]);
 
   // Countdowns and the Undo window need a clock only while they show.
   const ticking = (status.kind === 'waiting' && status.until !== undefined) || status.kind === 'saved';
@@ -81,7 +99,10 @@ export function QuickEditPanel({ target, onClose, view }: QuickEditPanelProps) {
       return void requestClose();
     }
     if (help) return;
-    if (key === 'save') save();
+    if (key === 'save') {
+      closeWhenSaved();
+      save();
+    }
     else if (key === 'save-next') save('next');
     else if (key === 'previous-call' || key === 'next-call') {
       const next = call && adjacentCall(s.calls, call.id, key === 'next-call' ? 1 : -1);
@@ -149,7 +170,7 @@ export function QuickEditPanel({ target, onClose, view }: QuickEditPanelProps) {
         <div role="alert" class="error confirm">
           <p>{i18n.t('panel.notKept')}</p>
           <div class="actions">
-            <button type="button" onClick={trusted(onClose)}>
+            <button type="button" onClick={trusted(() => onClose())}>
               {i18n.t('panel.closeAnyway')}
             </button>
             <button type="button" class="primary" ref={keepEditingRef} onClick={trusted(keepEditing)}>
@@ -239,6 +260,10 @@ export function QuickEditPanel({ target, onClose, view }: QuickEditPanelProps) {
         onRetry={trusted(retry)}
         onCancel={trusted(() => dispatch({ type: 'cancel' }))}
         onOpenSettings={openSettings}
+        nameOf={(id) => {
+          const named = s.calls.find((c) => c.id === id);
+          return named ? callLabel(named, { contacts: data?.contacts }) : '';
+        }}
       />
     </section>
   );

@@ -11,6 +11,8 @@ interface SaveFeedbackProps {
   onRetry: (event: Event) => void;
   onCancel: (event: Event) => void;
   onOpenSettings: (event: Event) => void;
+  /** How a call is named (the Call control's words), for Undo of a call no longer shown. */
+  nameOf?: (callId: string) => string;
 }
 
 const waitText = (reason: WaitReason) =>
@@ -28,7 +30,17 @@ const INFO = {
   tooLateToCancel: () => i18n.t('panel.tooLateToCancel'),
 } satisfies Record<Extract<Status, { kind: 'info' }>['say'], () => string>;
 
-function statusText(status: Status): string {
+/** Close busy or failing (429, 5xx), retried by itself: progress to report, nothing for the rep to do (issue 15). */
+const isRetrying = (status: Status): boolean =>
+  status.kind === 'waiting' && (status.reason === 'rate-limited' || status.reason === 'server');
+
+const retryText = (status: Extract<Status, { kind: 'waiting' }>, now: number) =>
+  status.until !== undefined
+    ? i18n.t('panel.retrying', [waitText(status.reason), String(Math.max(0, Math.ceil((status.until - now) / 1000)))])
+    : waitText(status.reason);
+
+function statusText(status: Status, now: number): string {
+  if (status.kind === 'waiting' && isRetrying(status)) return `${retryText(status, now)}. ${i18n.t('panel.retryingKept')}`;
   switch (status.kind) {
     case 'sending':
       return status.behind ? i18n.t('panel.savingPrevious') : i18n.t('panel.saving');
@@ -46,17 +58,29 @@ function statusText(status: Status): string {
 }
 
 /** "Saved" only after Close confirmed; every save not yet at Close is an alert, in words, with the next step. */
-export function SaveFeedback({ status, now, noteSize, onUndo, onRetry, onCancel, onOpenSettings }: SaveFeedbackProps) {
+export function SaveFeedback({ status, now, noteSize, onUndo, onRetry, onCancel, onOpenSettings, nameOf }: SaveFeedbackProps) {
+  // Undo after Save & next undoes the call before this one: its name says which (issue 15).
+  const undoing = status.kind === 'saved' && status.callId ? nameOf?.(status.callId) : undefined;
   return (
     <>
       <div class="status-row">
         <p role="status" class="status">
-          {statusText(status)}
+          {statusText(status, now)}
         </p>
+        {status.kind === 'waiting' && isRetrying(status) && !status.behind && (
+          <button type="button" class="link" onClick={onCancel}>
+            {i18n.t('panel.cancelQueued')}
+          </button>
+        )}
         {status.kind === 'saved' && now < status.undoUntil && Object.keys(status.undo).length > 0 && (
-          <button type="button" class="link" onClick={onUndo}>
+          <button type="button" class="link" onClick={onUndo} aria-describedby={undoing ? 'undo-call' : undefined}>
             {i18n.t('panel.undo')}
           </button>
+        )}
+        {undoing && status.kind === 'saved' && now < status.undoUntil && (
+          <span id="undo-call" class="muted">
+            {undoing}
+          </span>
         )}
       </div>
       <SaveAlert status={status} now={now} noteSize={noteSize} onRetry={onRetry} onCancel={onCancel} onOpenSettings={onOpenSettings} />
@@ -72,8 +96,9 @@ export function SaveAlert({
   onRetry,
   onCancel,
   onOpenSettings,
-}: Omit<SaveFeedbackProps, 'onUndo'>) {
-  if (status.kind === 'waiting') {
+}: Omit<SaveFeedbackProps, 'onUndo' | 'nameOf'>) {
+  // A retry in progress is a status (above), not an alert: only a save that needs the rep alarms.
+  if (status.kind === 'waiting' && !isRetrying(status)) {
     const { reason } = status;
     const countdown = status.until !== undefined && (reason === 'rate-limited' || reason === 'server' || reason === 'offline');
     return (
@@ -89,12 +114,7 @@ export function SaveAlert({
             </>
           ) : (
             <>
-              <strong>
-                {countdown
-                  ? i18n.t('panel.retrying', [waitText(reason), String(Math.max(0, Math.ceil((status.until! - now) / 1000)))])
-                  : waitText(reason)}
-              </strong>{' '}
-              {i18n.t('panel.retryingKept')}
+              <strong>{countdown ? retryText(status, now) : waitText(reason)}</strong> {i18n.t('panel.retryingKept')}
             </>
           )}
         </p>

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { connectionNotice, type ConnectionNotice } from '@/utils/connection-notice';
 import type { Account } from '@/utils/messages';
 import { ask } from './ask';
@@ -12,6 +12,9 @@ const NOTICE_TEXT: Record<ConnectionNotice, () => string> = {
   unfinished: () => i18n.t('settings.connection.noticeUnfinished'),
 };
 
+/** Close's own page where a rep creates an API key (issue 15). */
+export const CLOSE_API_KEYS_URL = 'https://app.close.com/settings/developer/api-keys/';
+
 /** The Close connection (API key), shared by the popup and the settings page. */
 export function Settings() {
   const [account, setAccount] = useState<Account | null | undefined>(undefined);
@@ -21,6 +24,12 @@ export function Settings() {
   // Why a connection an older version stored is gone (utils/connection.ts): asked after the
   // status, which is what carries an older version's key over.
   const [notice, setNotice] = useState<ConnectionNotice>();
+  // The form's one job is the key: focus is there whenever the form appears (opening the popup,
+  // after Disconnect removed the button that had focus).
+  const keyField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (account === null) keyField.current?.focus();
+  }, [account]);
 
   useEffect(() => {
     void ask({ type: 'key.status' }).then(async (reply) => {
@@ -94,6 +103,7 @@ export function Settings() {
           type="password"
           autocomplete="off"
           spellcheck={false}
+          ref={keyField}
           value={apiKey}
           required
           aria-describedby="api-key-help"
@@ -101,7 +111,10 @@ export function Settings() {
         />
       </label>
       <p class="muted" id="api-key-help">
-        {i18n.t('settings.connection.help')}
+        {i18n.t('settings.connection.help')}{' '}
+        <a href={CLOSE_API_KEYS_URL} target="_blank" rel="noopener noreferrer">
+          {i18n.t('settings.connection.apiKeysLink')}
+        </a>
       </p>
       <button type="submit" class="primary" disabled={busy || !apiKey.trim()}>
         {busy ? i18n.t('settings.connection.checking') : i18n.t('settings.connection.save')}

@@ -26,7 +26,8 @@ export default defineUnlistedScript(() => {
     const root = document.createElement('div');
     container.append(root);
     return {
-      render: (target, onClose, view) => render(<QuickEditPanel target={target} onClose={onClose} view={view} />, root),
+      render: (target, onClose, view, showing) =>
+        render(<QuickEditPanel target={target} onClose={onClose} view={view} onShowing={showing} />, root),
       unmount() {
         render(null, root);
         root.remove();

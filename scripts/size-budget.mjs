@@ -10,7 +10,10 @@ const OUT = resolve(process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 // 14 KB gzip, with 10 KB as the goal; since the panel is loaded on the first open and the
 // launcher is plain DOM it is about 6 KB (BENCHMARKS.md), and this budget keeps it there.
 const BUDGETS_GZIP = {
-  'content script (JS + CSS)': { part: 'contentScript', bytes: 7_000 },
+  // Raised from 7 000 for issue 15 (the call being edited outlined in the feed, draft marks, the
+  // notes where the launcher is: about 1.4 KB gzip) on top of issue 17's Calls to log tick; still
+  // half of issue 6's 14 KB. Each part fit 7 000 alone; together they are about 7.2 KB.
+  'content script (JS + CSS)': { part: 'contentScript', bytes: 7_300 },
   // Raised from 37 000 for issue 3 (the persistent outbox, retries and conflict checks) and
   // issue 5 (key redaction): about 3 KB gzip for saves that are never lost. Raised to 42 000 for
   // issues 11, 13 and 14 (about 2.3 KB gzip): cancel-final saves with alarm waits, saves tied to

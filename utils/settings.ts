@@ -43,6 +43,11 @@ export const settings = {
   templates: parsedItem('local:settings.templates', TemplatesSchema, []),
   /** Open the panel by itself on a page that names a call. Off unless the rep turns it on. */
   autoOpen: parsedItem('local:settings.autoOpen', z.boolean(), false),
+  /**
+   * Save with Ctrl/Cmd+Enter closes the panel once the save is safely queued, with a small
+   * "Saved · Undo" where the launcher is (issue 15). Off unless the rep turns it on.
+   */
+  closeAfterSave: parsedItem('local:settings.closeAfterSave', z.boolean(), false),
   /** Where the panel sits: the options page sets the corner, dragging the panel sets a place. */
   panelPosition: parsedItem('local:settings.panelPosition', PanelPositionSchema, DEFAULT_PANEL_POSITION),
   /** Calls to log: how far back the rep's calls count (today, last 7 days, last 30 days). */

@@ -160,6 +160,20 @@ describe('the panel settings', () => {
     expect(await settings.panelPosition.get()).toEqual({ kind: 'dock', corner: 'top-left' });
   });
 
+  it('turns “Close the panel after Save” on, off by default (issue 15)', async () => {
+    await show();
+    const close = byLabel<HTMLInputElement>('Close the panel after Save');
+    expect(close.checked).toBe(false);
+    expect(await settings.closeAfterSave.get()).toBe(false);
+    close.click();
+    await settle();
+    expect(await settings.closeAfterSave.get()).toBe(true);
+    expect(status('panel-status').textContent).toBe('Saved');
+    close.click();
+    await settle();
+    expect(await settings.closeAfterSave.get()).toBe(false);
+  });
+
   it('says when the panel was dragged to a place of its own, and resets it to a corner', async () => {
     await show();
     await settings.panelPosition.set({ kind: 'free', left: 200, top: 120 });

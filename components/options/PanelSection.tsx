@@ -14,6 +14,7 @@ const DEFAULT_CORNER: Corner = DEFAULT_PANEL_POSITION.kind === 'dock' ? DEFAULT_
 /** How the quick-edit panel behaves on Close's pages: opening by itself, and where it sits. */
 export function PanelSection() {
   const [autoOpen, setAutoOpen] = useSetting(settings.autoOpen);
+  const [closeAfterSave, setCloseAfterSave] = useSetting(settings.closeAfterSave);
   const [position, setPosition] = useSetting(settings.panelPosition);
   const { save, status, failed } = useSaveStatus();
   const dock = (corner: Corner) => {
@@ -22,7 +23,7 @@ export function PanelSection() {
     void save(() => settings.panelPosition.set(next));
   };
 
-  if (autoOpen === undefined || position === undefined) return null;
+  if (autoOpen === undefined || closeAfterSave === undefined || position === undefined) return null;
   return (
     <section aria-labelledby="panel-heading">
       <h2 id="panel-heading">{i18n.t('settings.panel.heading')}</h2>
@@ -42,6 +43,23 @@ export function PanelSection() {
       </div>
       <p class="muted" id="auto-open-help">
         {i18n.t('settings.panel.autoOpenHelp')}
+      </p>
+      <div class="check">
+        <input
+          type="checkbox"
+          id="close-after-save"
+          checked={closeAfterSave}
+          aria-describedby="close-after-save-help"
+          onChange={(e) => {
+            const next = e.currentTarget.checked;
+            setCloseAfterSave(next);
+            void save(() => settings.closeAfterSave.set(next));
+          }}
+        />
+        <label for="close-after-save">{i18n.t('settings.panel.closeAfterSave')}</label>
+      </div>
+      <p class="muted" id="close-after-save-help">
+        {i18n.t('settings.panel.closeAfterSaveHelp')}
       </p>
       <fieldset class="corners" aria-describedby={position.kind === 'free' ? 'panel-moved' : undefined}>
         <legend>{i18n.t('settings.panel.position')}</legend>

@@ -38,6 +38,27 @@ describe('the popup', () => {
     expect(open).toHaveBeenCalledOnce();
   });
 
+  it('focuses the key field and links to Close’s API keys page (issue 15)', async () => {
+    await show();
+    const input = root.querySelector('label input') as HTMLInputElement;
+    expect(document.activeElement).toBe(input);
+    const link = root.querySelector('a') as HTMLAnchorElement;
+    expect(link.href).toBe('https://app.close.com/settings/developer/api-keys/');
+    expect(link.textContent).toBe('Open Close’s API keys page');
+    // A new tab, never this popup (which would close) nor the opener's page.
+    expect([link.target, link.rel]).toEqual(['_blank', 'noopener noreferrer']);
+  });
+
+  it('puts focus back on the key field after Disconnect', async () => {
+    replies['key.status'] = { connected: true, account: { email: 'rep@example.com', organization: 'Acme' } };
+    await show();
+    const disconnect = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Disconnect')!;
+    disconnect.focus();
+    await act(() => disconnect.click());
+    for (let i = 0; i < 3; i++) await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(document.activeElement).toBe(root.querySelector('label input'));
+  });
+
   it('shows the account and Disconnect when connected', async () => {
     replies['key.status'] = { connected: true, account: { email: 'rep@example.com', organization: 'Acme' } };
     await show();

@@ -9,6 +9,7 @@ import { createCallConfirmations } from '@/utils/content/call-confirmations';
 import { createController, type QuickEditState } from '@/utils/content/controller';
 import { watchFeed } from '@/utils/content/feed-buttons';
 import { loadPanel } from '@/utils/content/lazy-panel';
+import { createPageMarks, type PageMarks } from '@/utils/content/page-marks';
 import { createShadowHost } from '@/utils/content/shadow-host';
 import { watchTarget } from '@/utils/content/watch-target';
 import type { TabMessage } from '@/utils/messages';
@@ -48,26 +49,37 @@ function start(ctx: ContentScriptContext) {
   autoOpen(controller.get().target, controller);
   tickCallsToLog(ctx);
 
-  // The keyboard command arrives from the background and takes the launcher's path.
+  // Present on every Close page, empty where there is no call (the launcher test relies on it).
+  const { host, container } = createShadowHost('close-quick-edit', styles);
+  document.body.append(host);
+  let marks: PageMarks | undefined;
+  const view = mountQuickEdit(container, controller, loadPanel, (launcher) => {
+    marks = createPageMarks(ctx, container, launcher, () => controller.get().target?.callId);
+    return marks;
+  });
+
+  // The keyboard command arrives from the background and takes the launcher's path; on a page
+  // without a call it says so instead of doing nothing (issue 15).
   const onMessage = (message: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id || (message as TabMessage | undefined)?.type !== 'panel.open') return;
     if ((message as Extract<TabMessage, { type: 'panel.open' }>).view === 'calls-to-log') controller.openCallsToLog();
-    else controller.open();
+    else if (controller.get().target) controller.open();
+    else view.noCall();
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-  // Present on every Close page, empty where there is no call (the launcher test relies on it).
-  const { host, container } = createShadowHost('close-quick-edit', styles);
-  document.body.append(host);
-  const unsubscribe = mountQuickEdit(container, controller, loadPanel);
   // A button on every call in a lead page's feed, opening the panel on that call.
-  const feed = watchFeed(ctx, controller.openCall, () => void loadPanel().catch(() => undefined), calls);
-  const onLeadPage = ({ target }: QuickEditState) => feed.setActive(target?.leadId !== undefined);
+  const feed = watchFeed(ctx, controller.openCall, () => void loadPanel().catch(() => undefined), calls, () => marks?.refresh());
+  const onLeadPage = ({ target }: QuickEditState) => {
+    feed.setActive(target?.leadId !== undefined);
+    // Drafts are read only on a page with a call.
+    if (target) marks?.watch();
+  };
   onLeadPage(controller.get());
   controller.subscribe(onLeadPage);
   ctx.onInvalidated(() => {
-    unsubscribe();
+    view.unsubscribe();
     host.remove();
   });
 }

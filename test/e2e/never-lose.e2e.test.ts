@@ -31,12 +31,14 @@ async function outboxInStorage() {
   return (await worker.evaluate(() => chrome.storage.local.get('outbox'))).outbox ?? [];
 }
 
-test('429: the panel says "Close is busy — retrying in N s" and saves by itself', async () => {
+test('429: the panel says "Close is having trouble — retrying in N s" as a status, not an alert, and saves by itself', async () => {
   const { page, dialog } = await openPanel(DEMO.leads.initech.id);
   harness.standIn.faults.add({ method: 'PUT', kind: '429', rateReset: 2.2 });
   await dialog.getByLabel('Note').fill('Rate limited but patient');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect.poll(() => alertOf(page)).toMatch(/Close is busy — retrying in [1-3] s/);
+  await expect.poll(() => statusOf(page)).toMatch(/Close is having trouble — retrying in [1-3] s/);
+  // A retry in progress asks nothing of the rep: no alert (issue 15).
+  expect(await page.getByRole('dialog', { name: /call/i }).getByRole('alert').count()).toBe(0);
   await expect.poll(() => statusOf(page)).toBe('Saved');
   const [limited, saved] = puts();
   expect(limited?.status).toBe(429);

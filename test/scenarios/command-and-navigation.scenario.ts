@@ -48,6 +48,20 @@ describe('the keyboard command', () => {
     await expect.poll(() => tab.get(PANEL.dialog).count()).toBe(0);
     await tab.close();
   });
+
+  test.skipIf(!canPressRealKeys)('the shortcut on a page without a call says so for a moment, and opens nothing (issue 15)', async () => {
+    const tab = await driver.openClosePage('/inbox/');
+    await expect.poll(() => tab.evaluate(() => !!document.querySelector('close-quick-edit'))).toBe(true);
+    await tab.bringToFront();
+    await tab.get({ role: 'link', name: 'Inbox' }).evaluate((el) => (el as HTMLElement).focus());
+    await driver.pressRealKeys('alt+shift+k');
+    const note = tab.get({ css: '.note', in: 'panel' });
+    await expect.poll(() => note.text()).toBe('No call on this page');
+    expect(await note.attribute('role')).toBe('status');
+    expect(await tab.get(PANEL.dialog).count()).toBe(0);
+    await expect.poll(() => note.count(), { timeout: 8_000 }).toBe(0);
+    await tab.close();
+  });
 });
 
 describe('single-page navigation', () => {

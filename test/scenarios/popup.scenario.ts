@@ -51,3 +51,13 @@ test('a good key is checked with /me/, stored, and shows the account; Disconnect
   expect(JSON.stringify(await driver.storage())).not.toContain(DEMO.apiKey);
   await reopened.close();
 });
+
+test('the popup puts focus in the key field and links to Close’s API keys page (issue 15)', async () => {
+  const popup = await driver.openExtensionPage('popup.html');
+  await popup.get(POPUP.apiKey).waitFor();
+  await expect.poll(() => popup.get(POPUP.apiKey).isFocused()).toBe(true);
+  const link = popup.get({ role: 'link', name: 'Open Close’s API keys page' });
+  expect(await link.attribute('href')).toBe('https://app.close.com/settings/developer/api-keys/');
+  expect(await link.attribute('target')).toBe('_blank');
+  await popup.close();
+});

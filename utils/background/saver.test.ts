@@ -136,6 +136,13 @@ describe('saver', () => {
     expect(await b.outbox.list()).toEqual([]);
   });
 
+  it('a Close that keeps answering 503 is said as Close’s trouble, never as the rep being offline (issue 15)', async () => {
+    const { save, close, outbox } = setUp();
+    close.failures.push(...Array.from({ length: 10 }, () => unavailable));
+    expect(await save(1, { note: 'x' })).toMatchObject({ state: 'waiting', reason: 'server', until: expect.any(Number) });
+    expect(await outbox.list()).toMatchObject([{ id: job(1), wait: { reason: 'server' } }]);
+  });
+
   it('other errors are not retried, and the job leaves the outbox', async () => {
     const { save, close, waits, outbox } = setUp();
     close.failures.push({ kind: 'validation', status: 400, message: 'x', nextStep: 'fix-and-save' });

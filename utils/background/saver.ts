@@ -176,7 +176,9 @@ export function createSaver(deps: SaverDeps) {
           report(save, { state: 'failed', error });
           return 'done';
         }
-        return hold(save, 'offline', now() + OFFLINE_RETRY_MS);
+        // Offline only when the network failed: a Close that keeps answering 5xx is Close's
+        // trouble, not the rep's connection (issue 15).
+        return hold(save, error.kind === 'server' ? 'server' : 'offline', now() + OFFLINE_RETRY_MS);
       }
       const wait = retryDelayMs(error.kind, tries, error.retryAfterSeconds, deps.random);
       const reason = error.kind === 'rate-limited' ? 'rate-limited' : error.kind === 'server' ? 'server' : 'offline';

@@ -14,12 +14,14 @@ export const FEED_BUTTON_TAG = 'close-quick-edit-feed';
 
 /** Elements that name an activity: "Copy Link" and timestamp links, or an id attribute. */
 const CARRIERS = 'a[href*="acti_"],[data-activity-id*="acti_"],[data-id*="acti_"]';
-const ITEM = 'li,article,[role="listitem"],[role="article"]';
+export const FEED_ITEM = 'li,article,[role="listitem"],[role="article"]';
 
 const CSS = `:host{all:initial!important;display:inline-block;margin:0 6px;vertical-align:middle}
 button{font:600 12px/1.4 system-ui,sans-serif;padding:2px 10px;border:1px solid #1b5fd9;border-radius:999px;background:#fff;color:#1b5fd9;cursor:pointer}
 button:hover{background:#eef4ff}button:focus-visible{outline:2px solid #1b5fd9;outline-offset:2px}
-@media (prefers-color-scheme:dark){button{background:#0b1220;color:#7fb0ff;border-color:#7fb0ff}}`;
+button[aria-current]{background:#1b5fd9;color:#fff}
+button[data-draft]::after{content:"";display:inline-block;width:7px;height:7px;margin-left:6px;border-radius:50%;background:currentColor;vertical-align:1px}
+@media (prefers-color-scheme:dark){button{background:#0b1220;color:#7fb0ff;border-color:#7fb0ff}button[aria-current]{background:#7fb0ff;color:#0b1220}}`;
 
 const carriedCallId = (el: Element): CallId | undefined =>
   CALL_ID_IN_TEXT.exec(el.getAttribute('href') ?? el.getAttribute('data-activity-id') ?? el.getAttribute('data-id') ?? '')?.[0] as
@@ -39,7 +41,7 @@ export function findCallItems(root: Element, calls: CallConfirmations): Map<Elem
   if (root.matches(CARRIERS)) carriers.unshift(root);
   for (const carrier of carriers) {
     const id = carriedCallId(carrier);
-    const item = carrier.closest(ITEM);
+    const item = carrier.closest(FEED_ITEM);
     if (!id || !item) continue;
     const seen = ids.get(item);
     ids.set(item, seen === undefined || seen === id ? id : null);
@@ -82,6 +84,8 @@ export function watchFeed(
   openCall: (callId: CallId) => void,
   onIntent: () => void,
   calls: CallConfirmations,
+  /** After a look put new buttons in (the page marks them: current call, drafts). */
+  onPlaced: () => void = () => undefined,
 ): FeedWatch {
   let active = false;
   let scheduled = false;
@@ -98,11 +102,13 @@ export function watchFeed(
       // A feed that rendered hundreds of calls at once gets them over a few frames, not in one
       // long task (the first ones, at the top of the page, first).
       if (placed++ === BUTTONS_PER_LOOK) {
+        onPlaced();
         observe();
         return schedule();
       }
       place(item, callId);
     }
+    if (placed) onPlaced();
     // Our own buttons went in while we were not listening: they make no records for us.
     observe();
   };

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import type { CallId } from '../close/ids';
 import type { PageTarget } from '../page';
 import type { PanelViewName } from './controller';
 
@@ -16,9 +17,26 @@ import type { PanelViewName } from './controller';
 /** Must match the entrypoint's file name and `web_accessible_resources` in wxt.config.ts. */
 export const PANEL_SCRIPT = '/quick-edit-panel.js';
 
+/** A note shown where the launcher is once the panel closed ("Saved · Undo"; issue 15). */
+export interface PanelNote {
+  text: string;
+  action?: { label: string; run(): void };
+  /** How long it stays (ms): as long as its action can still be taken. */
+  ms?: number;
+}
+
 export interface PanelView {
-  /** Shows the panel for this target (or switches it to a new one). */
-  render(target: PageTarget, onClose: () => void, view?: PanelViewName): void;
+  /**
+   * Shows the panel for this target (or switches it to a new one), or Calls to log (`view`).
+   * `onClose` may carry a note to show where the launcher is; `showing` tells the page which call
+   * the panel edits now (it marks that call's feed item), undefined while none.
+   */
+  render(
+    target: PageTarget,
+    onClose: (note?: PanelNote) => void,
+    view: PanelViewName | undefined,
+    showing: (callId: CallId | undefined) => void,
+  ): void;
   unmount(): void;
 }
 

@@ -182,6 +182,21 @@ describe('Save & next', () => {
     expect(text(done)).toBe('Note B');
   });
 
+  it('keeps Undo after moving on, for the same time, naming that call; Undo works from the next call without leaving it (issue 15)', () => {
+    const moved = play([edit('Done with A'), { type: 'save', saveId: SAVE(1), then: 'next' }, result(1, { state: 'accepted' })], loaded([A, B])).s;
+    const done = play([result(1, saved(A, { note: 'Done with A' }))], moved).s;
+    expect(done.status).toMatchObject({ kind: 'saved', say: 'savedNext', callId: A.id, undo: { note: A.note } });
+    expect(done.status.kind === 'saved' && done.status.undoUntil).toBeGreaterThan(0);
+    const { s: undoing, effects } = play([{ type: 'undo', saveId: SAVE(2) }], done);
+    expect(effects).toContainEqual(expect.objectContaining({ type: 'send', saveId: SAVE(2), callId: A.id, changes: { note: A.note } }));
+    expect(undoing.callId).toBe(B.id);
+    const undone = play([result(2, saved(A, { note: A.note }))], undoing).s;
+    expect(undone.callId).toBe(B.id);
+    expect(undone.status).toEqual({ kind: 'restored' });
+    expect(undone.calls.find((c) => c.id === A.id)!.note).toBe(A.note);
+    expect(text(undone)).toBe('Note B');
+  });
+
   it('a save that fails after moving on is named, and Go back returns to it with the rep’s text', () => {
     const moved = play([edit('Done with A'), { type: 'save', saveId: SAVE(1), then: 'next' }, result(1, { state: 'accepted' })], loaded()).s;
     const failed = play([result(1, { state: 'failed', error: { kind: 'validation', status: 400, message: 'Bad', nextStep: 'fix-and-save' } })], moved).s;

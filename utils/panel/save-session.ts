@@ -29,7 +29,8 @@ export type Status =
   | { kind: 'info'; say: 'nothingToSave' | 'cancelled' | 'showingTheirs' | 'noOtherCall' | 'tooLateToCancel' }
   | { kind: 'sending'; saveId: string; behind?: CallId }
   | { kind: 'waiting'; saveId: string; reason: WaitReason; until?: number; behind?: CallId }
-  | { kind: 'saved'; undo: Partial<CallChanges>; after: Call; undoUntil: number; say?: 'savedNext' | 'allDone' }
+  /** `callId`: Save & next's save, confirmed while the rep is on the next call: Undo undoes that call. */
+  | { kind: 'saved'; undo: Partial<CallChanges>; after: Call; undoUntil: number; say?: 'savedNext' | 'allDone'; callId?: CallId }
   /** What was sent is saved; the box holds newer changes, not saved yet. */
   | { kind: 'newer' }
   | { kind: 'restored' }
@@ -287,8 +288,18 @@ function onResult(s: Session, saveId: string, result: SaveResult, now: number, c
     effects.push({ type: 'remove-draft', callId: record.callId, ifSavedBy: saveId });
     if (s.current !== saveId) return [next, effects];
     if (!shown) {
-      // Save & next's save, confirmed while the rep is on the next call.
-      next.status = { kind: 'saved', undo: {}, after: result.call, undoUntil: now, say: 'savedNext' };
+      // Save & next's save, confirmed while the rep is on the next call: Undo stays offered for
+      // the same time, for that call, from here (issue 15); its own Undo, once confirmed, is said once.
+      next.status = record.undo
+        ? { kind: 'restored' }
+        : {
+            kind: 'saved',
+            undo: record.from ? undoChanges(record.from, result.call) : {},
+            after: result.call,
+            undoUntil: now + UNDO_MS,
+            say: 'savedNext',
+            callId: record.callId,
+          };
       return [next, effects];
     }
     // Only if the box still holds exactly what was sent does Close's version replace it.

@@ -1,0 +1,59 @@
+import { render } from 'preact';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { useLocale } from '@/test/unit/i18n-setup';
+import type { Status } from '@/utils/panel/save-session';
+import { SaveFeedback } from './SaveFeedback';
+
+// Issue 15: words at the right weight. Close busy or failing (429, 5xx) and retried by itself is
+// a status with the countdown; offline is said only for the network; an alert only where the rep
+// has something to do.
+
+let root: HTMLElement;
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.replaceChildren(root);
+});
+afterEach(() => render(null, root));
+
+const NOW = 1_000_000;
+const show = (status: Status) => {
+  const noop = vi.fn();
+  render(
+    <SaveFeedback status={status} now={NOW} noteSize={0} onUndo={noop} onRetry={noop} onCancel={noop} onOpenSettings={noop} nameOf={(id) => `call ${id}`} />,
+    root,
+  );
+  return {
+    status: root.querySelector('[role="status"]')?.textContent,
+    alert: root.querySelector('[role="alert"]')?.textContent,
+    buttons: [...root.querySelectorAll('button')].map((b) => b.textContent),
+  };
+};
+
+it('a 5xx or 429 being retried is a status with its countdown, not an alert', () => {
+  for (const reason of ['server', 'rate-limited'] as const) {
+    const shown = show({ kind: 'waiting', saveId: 's1', reason, until: NOW + 4_200 });
+    expect(shown.status).toBe('Close is having trouble — retrying in 5 s. Your text is kept; nothing to do.');
+    expect(shown.alert).toBeUndefined();
+    expect(shown.buttons).toEqual(['Cancel queued save']);
+  }
+});
+
+it('offline is said as offline, and a save waiting for another account is an alert', () => {
+  expect(show({ kind: 'waiting', saveId: 's1', reason: 'offline', until: NOW + 30_000 }).alert).toMatch(/Will save when back online/);
+  expect(show({ kind: 'waiting', saveId: 's1', reason: 'account' }).alert).toBeDefined();
+});
+
+it('says it in German too', () => {
+  useLocale('de');
+  expect(show({ kind: 'waiting', saveId: 's1', reason: 'server', until: NOW + 1_000 }).status).toMatch(/^Close hat gerade Probleme – neuer Versuch in 1 s\./);
+});
+
+it('Undo after Save & next names the call it undoes', () => {
+  const after = { id: 'acti_A' } as unknown as Extract<Status, { kind: 'saved' }>['after'];
+  show({ kind: 'saved', undo: { note: 'before' }, after, undoUntil: NOW + 15_000, say: 'savedNext', callId: 'acti_A' as never });
+  const undo = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Undo')!;
+  expect(root.querySelector(`#${undo.getAttribute('aria-describedby')}`)?.textContent).toBe('call acti_A');
+  // Undo of the shown call needs no name.
+  show({ kind: 'saved', undo: { note: 'before' }, after, undoUntil: NOW + 15_000 });
+  expect([...root.querySelectorAll('button')].find((b) => b.textContent === 'Undo')!.hasAttribute('aria-describedby')).toBe(false);
+});
