@@ -29,11 +29,12 @@ const show = (status: Status) => {
   };
 };
 
-it('a 5xx or 429 being retried is a status with its countdown, not an alert', () => {
+it('a 5xx or 429 being retried is said with its countdown in an alert (UI-CONTRACT), calmly, not as an error', () => {
   for (const reason of ['server', 'rate-limited'] as const) {
     const shown = show({ kind: 'waiting', saveId: 's1', reason, until: NOW + 4_200 });
-    expect(shown.status).toBe('Close is having trouble — retrying in 5 s. Your text is kept; nothing to do.');
-    expect(shown.alert).toBeUndefined();
+    expect(shown.alert).toBe('Close is having trouble — retrying in 5 s. Your text is kept; nothing to do.');
+    expect(shown.status).toBe('');
+    expect(root.querySelector('[role="alert"]')?.classList.contains('error')).toBe(false);
     expect(shown.buttons).toEqual(['Cancel queued save']);
   }
 });
@@ -45,7 +46,7 @@ it('offline is said as offline, and a save waiting for another account is an ale
 
 it('says it in German too', () => {
   useLocale('de');
-  expect(show({ kind: 'waiting', saveId: 's1', reason: 'server', until: NOW + 1_000 }).status).toMatch(/^Close hat gerade Probleme – neuer Versuch in 1 s\./);
+  expect(show({ kind: 'waiting', saveId: 's1', reason: 'server', until: NOW + 1_000 }).alert).toMatch(/^Close hat gerade Probleme – neuer Versuch in 1 s\./);
 });
 
 it('Undo after Save & next names the call it undoes', () => {

@@ -61,12 +61,20 @@ function statusText(status: Status, now: number): string {
 export function SaveFeedback({ status, now, noteSize, onUndo, onRetry, onCancel, onOpenSettings, nameOf }: SaveFeedbackProps) {
   // Undo after Save & next undoes the call before this one: its name says which (issue 15).
   const undoing = status.kind === 'saved' && status.callId ? nameOf?.(status.callId) : undefined;
+  // UI-CONTRACT: every save not yet at Close is announced in role="alert". A retry Close asked for
+  // is said there too, but calmly, not in the error box: it asks nothing of the rep (issue 15).
+  const retrying = status.kind === 'waiting' && isRetrying(status);
   return (
     <>
       <div class="status-row">
         <p role="status" class="status">
-          {statusText(status, now)}
+          {retrying ? '' : statusText(status, now)}
         </p>
+        {retrying && (
+          <p role="alert" class="retrying">
+            {statusText(status, now)}
+          </p>
+        )}
         {status.kind === 'waiting' && isRetrying(status) && !status.behind && (
           <button type="button" class="link" onClick={onCancel}>
             {i18n.t('panel.cancelQueued')}
@@ -97,7 +105,7 @@ export function SaveAlert({
   onCancel,
   onOpenSettings,
 }: Omit<SaveFeedbackProps, 'onUndo' | 'nameOf'>) {
-  // A retry in progress is a status (above), not an alert: only a save that needs the rep alarms.
+  // A retry in progress is said above, calmly; the error box is for a save that needs the rep.
   if (status.kind === 'waiting' && !isRetrying(status)) {
     const { reason } = status;
     const countdown = status.until !== undefined && (reason === 'rate-limited' || reason === 'server' || reason === 'offline');

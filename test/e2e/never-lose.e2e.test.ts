@@ -31,14 +31,15 @@ async function outboxInStorage() {
   return (await worker.evaluate(() => chrome.storage.local.get('outbox'))).outbox ?? [];
 }
 
-test('429: the panel says "Close is having trouble — retrying in N s" as a status, not an alert, and saves by itself', async () => {
+test('429: the panel says "Close is having trouble — retrying in N s" in an alert, not an error, and saves by itself', async () => {
   const { page, dialog } = await openPanel(DEMO.leads.initech.id);
   harness.standIn.faults.add({ method: 'PUT', kind: '429', rateReset: 2.2 });
   await dialog.getByLabel('Note').fill('Rate limited but patient');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect.poll(() => statusOf(page)).toMatch(/Close is having trouble — retrying in [1-3] s/);
-  // A retry in progress asks nothing of the rep: no alert (issue 15).
-  expect(await page.getByRole('dialog', { name: /call/i }).getByRole('alert').count()).toBe(0);
+  // Announced in role="alert" (UI-CONTRACT: every save not yet at Close), calmly: not the error box (issue 15).
+  const alert = page.getByRole('dialog', { name: /call/i }).getByRole('alert');
+  await expect.poll(() => alert.first().textContent()).toMatch(/Close is having trouble — retrying in [1-3] s/);
+  expect(await alert.first().getAttribute('class')).not.toMatch(/error/);
   await expect.poll(() => statusOf(page)).toBe('Saved');
   const [limited, saved] = puts();
   expect(limited?.status).toBe(429);
