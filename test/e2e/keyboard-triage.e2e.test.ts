@@ -47,12 +47,11 @@ async function tabTo(page: Page, id: string, key: 'Tab' | 'Shift+Tab' = 'Tab') {
   throw new Error(`Tab never reached #${id}; focus is on ${JSON.stringify(await focused(page))}`);
 }
 
-/** In the Outcome combobox: type part of the name, take the first match. */
+/** In the Outcome combobox: type part of the name; the first match is highlighted as one types, Enter takes it. */
 async function pickOutcomeByTyping(page: Page, dialog: Locator, typed: string, name: string) {
   await tabTo(page, 'quick-edit-outcome');
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.type(typed);
-  await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect.poll(() => dialog.getByRole('combobox', { name: 'Outcome' }).inputValue()).toBe(name);
 }
