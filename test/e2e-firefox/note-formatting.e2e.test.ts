@@ -3,11 +3,14 @@
 // buttons, a mention and a table kept through an edit, a plain note with markers sent as exact
 // `note`, "/" templates. Keys go through WebDriver BiDi's input actions (trusted events). BiDi
 // has no IME API: CJK text is typed as key actions (no composition events), see the IME test.
+// Paste: the page fills Firefox's own clipboard (BiDi runs the script with user activation, which
+// navigator.clipboard.write needs) and a BiDi Ctrl+V makes Firefox itself fire the trusted paste.
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { DEMO } from '../close-stand-in/demo-data.mjs';
 import { apiRequests, startFirefoxHarness, type FirefoxHarness } from './harness';
 import type { KeyInput, Page } from 'puppeteer-core';
 import { PANEL, click, count, find, textOf } from './ui';
+import { unsafeHtmlViolations } from '../fixtures/safe-html';
 
 let harness: FirefoxHarness;
 beforeAll(async () => {
@@ -175,5 +178,51 @@ test('no templates: a hint; with templates: "/" and Enter inserts one', async ()
   await click(page, PANEL.save);
   await expect.poll(() => textOf(page, PANEL.status)).toBe('Saved');
   expect(puts().map((p) => p.body)).toEqual([{ note: 'Follow-up: send *pricing*' }]);
+  await page.close();
+});
+
+/** Puts one clipboard item (MIME type → text) on Firefox's own clipboard, as Word or a text editor would. */
+const writeClipboard = (page: Page, items: Record<string, string>) =>
+  page.evaluate(async (entries) => {
+    const blobs = Object.fromEntries(Object.entries(entries).map(([type, text]) => [type, new Blob([text], { type })]));
+    await navigator.clipboard.write([new ClipboardItem(blobs)]);
+  }, items);
+
+test('pasting Word HTML: clean formatting in the box and inert HTML on the wire; plain text pastes as text', async () => {
+  const page = await harness.leadPage(DEMO.leads.globex.id);
+  await click(page, PANEL.launcher);
+  await expect.poll(() => lines(page)).toEqual(DEMO.calls.globexPlainNote.note!.split('\n'));
+  await clear(page);
+  await page.keyboard.type('Summary:');
+  await page.keyboard.press('Enter');
+  const word =
+    '<meta charset="utf-8"><style>p{color:red}</style><!--StartFragment-->' +
+    '<p class="MsoNormal" style="margin:0">Spoke with <b>Dana</b> and <span style="font-style:italic">Lee</span><o:p></o:p></p>' +
+    '<ul><li>Budget <strong>approved</strong></li><li>Deck: <a href="https://example.com/deck">slides</a></li></ul>' +
+    '<p>Bad <a href="javascript:alert(1)">link</a><img src="x" onerror="alert(1)"><script>alert(1)</script></p><!--EndFragment-->';
+  await writeClipboard(page, { 'text/html': word, 'text/plain': 'plain fallback' });
+  await chord(page, 'Control', 'v');
+  await expect.poll(() => lines(page)).toEqual(['Summary:', 'Spoke with Dana and Lee', 'Budget approved', 'Deck: slides', 'Bad link']);
+  // Word's classes and styles stay out of the box, as do its image and script.
+  const box = await find(page, BOX);
+  expect(await box.evaluate((el) => el.querySelectorAll('[class^="Mso"], [style], img:not(.ProseMirror-separator), script, o\\:p').length)).toBe(0);
+
+  // Plain text pastes as it is: its markup is characters.
+  await writeClipboard(page, { 'text/plain': ' **not** <b>html</b>' });
+  await chord(page, 'Control', 'v');
+  await expect.poll(() => lines(page)).toEqual(['Summary:', 'Spoke with Dana and Lee', 'Budget approved', 'Deck: slides', 'Bad link **not** <b>html</b>']);
+
+  await click(page, PANEL.save);
+  await expect.poll(() => textOf(page, PANEL.status)).toBe('Saved');
+  const sent = puts().map((p) => p.body) as { note_html: string }[];
+  expect(sent).toEqual([
+    {
+      note_html:
+        '<body><p>Summary:</p><p>Spoke with <strong>Dana</strong> and <em>Lee</em></p>' +
+        '<ul><li><p>Budget <strong>approved</strong></p></li><li><p>Deck: <a href="https://example.com/deck">slides</a></p></li></ul>' +
+        '<p>Bad link **not** &lt;b&gt;html&lt;/b&gt;</p></body>',
+    },
+  ]);
+  expect(await page.evaluate(unsafeHtmlViolations, sent[0]!.note_html)).toEqual([]);
   await page.close();
 });
