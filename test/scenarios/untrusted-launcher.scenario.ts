@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DEMO } from '../close-stand-in/demo-data.mjs';
-import { apiRequests, startHarness, type Harness } from './harness';
+import { startDriver, type Driver } from '../drivers';
+import { PANEL, apiRequests, sleep } from './ui';
 
 // A script on Close's page can reach our open shadow roots: the launcher and the feed's Quick
 // edit buttons act on real clicks only (issue 13). Every way a page script has to press a
-// button: click(), synthetic clicks, pointer and key events (Firefox: the same test in
-// test/e2e-firefox/untrusted-launcher.e2e.test.ts).
+// button: click(), synthetic clicks, pointer and key events.
 
-let harness: Harness;
+let driver: Driver;
 beforeAll(async () => {
-  harness = await startHarness();
-  await harness.connect();
+  driver = await startDriver();
+  await driver.connect();
 });
-afterAll(() => harness?.close());
+afterAll(() => driver?.close());
 
 const PAGE_SCRIPT_PRESSES = () => {
   const hosts = [document.querySelector('close-quick-edit'), ...document.querySelectorAll('close-quick-edit-feed')];
@@ -31,19 +31,20 @@ const PAGE_SCRIPT_PRESSES = () => {
 
 test('a page script pressing the launcher and every feed button opens nothing and asks Close nothing', async () => {
   const { acme } = DEMO.leads;
-  const page = await harness.leadPage(acme.id);
-  const launcher = page.getByRole('button', { name: 'Quick edit call' });
-  await launcher.waitFor();
-  await expect.poll(() => page.locator('close-quick-edit-feed').count()).toBe(acme.callIds.length);
-  harness.standIn.requests.length = 0;
+  const tab = await driver.openClosePage(`/lead/${acme.id}/`);
+  await tab.get(PANEL.launcher).waitFor();
+  await expect.poll(() => tab.get({ css: 'li close-quick-edit-feed' }).count()).toBe(acme.callIds.length);
+  driver.standIn.requests.length = 0;
 
-  expect(await page.evaluate(PAGE_SCRIPT_PRESSES)).toBe(1 + acme.callIds.length);
-  await page.waitForTimeout(1_000);
-  expect(await page.getByRole('dialog').count()).toBe(0);
-  expect(apiRequests(harness.standIn)).toEqual([]);
+  // The launcher and each feed button were there to press.
+  expect(await tab.evaluate(PAGE_SCRIPT_PRESSES)).toBe(1 + acme.callIds.length);
+  await sleep(1_000);
+  expect(await tab.get(PANEL.dialog).count()).toBe(0);
+  expect(apiRequests(driver.standIn)).toEqual([]);
 
   // Control: the rep's own click on the same launcher does open it.
-  await launcher.click();
-  await page.getByRole('dialog', { name: /call/i }).getByLabel('Note').waitFor();
-  await page.close();
+  await tab.get(PANEL.launcher).click();
+  await tab.get(PANEL.dialog).waitFor();
+  await tab.get(PANEL.note).waitFor();
+  await tab.close();
 });
