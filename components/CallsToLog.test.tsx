@@ -10,24 +10,7 @@ import { QuickEditPanel } from './QuickEditPanel';
 // walking it without asking the background for the next call, each save to the call it was made
 // on, and "All calls logged". The background is replaced by fixed answers.
 
-// The Note box is a ProseMirror editor (tested in components/NoteEditor.test.tsx and
-// end to end); here a textarea stands in for it, so the panel's own key handling is what is tested.
-vi.mock('./NoteEditor', async () => {
-  const { h } = await import('preact');
-  const { noteFromLegacyDraft, notePlainText } = await import('@/utils/note-content');
-  type Props = { value: import('@/utils/note-content').NoteContent; onChange: (v: unknown) => void; editorRef?: { current: unknown } };
-  return {
-    NoteEditor: ({ value, onChange, editorRef }: Props) =>
-      h('textarea', {
-        id: 'quick-edit-note',
-        value: notePlainText(value),
-        ref: (el: HTMLTextAreaElement | null) => {
-          if (editorRef) editorRef.current = el;
-        },
-        onInput: (e: Event) => onChange(noteFromLegacyDraft((e.currentTarget as HTMLTextAreaElement).value)),
-      }),
-  };
-});
+vi.mock('./NoteEditor', () => import('../test/unit/note-editor-stand-in'));
 
 const LEADS = ['lead_AAAAAAAAAAAAAAAAAAAAAAAAAA', 'lead_BBBBBBBBBBBBBBBBBBBBBBBBBB', 'lead_CCCCCCCCCCCCCCCCCCCCCCCCCC'];
 const call = (n: number, lead: string) =>

@@ -4,7 +4,7 @@ import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState } fro
 import { Slice } from 'prosemirror-model';
 import { EditorState, Selection, type Command, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import { trusted } from '@/utils/content/trusted';
+import { trusted } from '@/utils/panel/trusted';
 import { docOfNote, noteOfDoc, sameNote, type NoteContent } from '@/utils/note-content';
 import { commands, notePlugins, type FormatCommand } from '@/utils/note-editor/commands';
 import { docFromText } from '@/utils/note-editor/document';

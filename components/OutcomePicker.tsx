@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Outcome } from '@/utils/close/schemas';
-import { trusted } from '@/utils/content/trusted';
+import { trusted } from '@/utils/panel/trusted';
 import { shortcutNumberOf } from '@/utils/outcome-shortcut';
 
 interface OutcomePickerProps {

@@ -21,24 +21,7 @@ vi.mock('@/utils/panel/send', () => ({
   },
 }));
 
-// The Note box is a ProseMirror editor (tested in components/NoteEditor.test.tsx and
-// end to end); here a textarea stands in for it, so the panel's own key handling is what is tested.
-vi.mock('./NoteEditor', async () => {
-  const { h } = await import('preact');
-  const { noteFromLegacyDraft, notePlainText } = await import('@/utils/note-content');
-  type Props = { value: import('@/utils/note-content').NoteContent; onChange: (v: unknown) => void; editorRef?: { current: unknown } };
-  return {
-    NoteEditor: ({ value, onChange, editorRef }: Props) =>
-      h('textarea', {
-        id: 'quick-edit-note',
-        value: notePlainText(value),
-        ref: (el: HTMLTextAreaElement | null) => {
-          if (editorRef) editorRef.current = el;
-        },
-        onInput: (e: Event) => onChange(noteFromLegacyDraft((e.currentTarget as HTMLTextAreaElement).value)),
-      }),
-  };
-});
+vi.mock('./NoteEditor', () => import('../test/unit/note-editor-stand-in'));
 
 const call = (id: string, note: string, outcome_id: string | null = null) =>
   ({ id, lead_id: 'lead_0123456789abcdefghijAB', note, note_html: null, outcome_id, direction: 'outbound' }) as unknown as Call;

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { trusted } from '@/utils/content/trusted';
+import { trusted } from '@/utils/panel/trusted';
 import type { Template } from '@/utils/settings';
 
 export const TEMPLATE_MENU_ID = 'quick-edit-templates';
