@@ -10,30 +10,41 @@ interface CallPickerProps {
   contacts?: readonly ContactName[];
   /** How each option names its call (Calls to log names the lead too); the lead's picker's own words otherwise. */
   label?: (call: Call) => string;
+  /** Whether a call has a draft not yet saved: its option says so (issue 15). */
+  hasDraft?: (callId: Call['id']) => boolean;
 }
 
 /** A native select: every browser and screen reader knows it, and the list is short. */
-export function CallPicker({ calls, selectedId, onSelect, contacts, label }: CallPickerProps) {
+export function CallPicker({ calls, selectedId, onSelect, contacts, label, hasDraft }: CallPickerProps) {
+  const nameOf = (call: Call) => (label ? label(call) : callLabel(call, { contacts }));
+  const shown = (call: Call) => (hasDraft?.(call.id) ? i18n.t('draftMark.option', [nameOf(call)]) : nameOf(call));
+  const selected = calls.find((call) => call.id === selectedId);
   return (
     <div class="field">
       <label class="label" for="quick-edit-call">
         {i18n.t('callPicker.label')}
       </label>
-      <select
-        id="quick-edit-call"
-        value={selectedId}
-        onChange={(e) => {
-          // A page script can set our select's value and fire change: it changes nothing (SECURITY.md).
-          if (e.isTrusted) onSelect(e.currentTarget.value as Call['id']);
-          else e.currentTarget.value = selectedId;
-        }}
-      >
-        {calls.map((call) => (
-          <option key={call.id} value={call.id}>
-            {label ? label(call) : callLabel(call, { contacts })}
-          </option>
-        ))}
-      </select>
+      {/* The whole option, wrapping (pickers.css .select-whole; issue 15). */}
+      <div class="select-whole">
+        <select
+          id="quick-edit-call"
+          value={selectedId}
+          onChange={(e) => {
+            // A page script can set our select's value and fire change: it changes nothing (SECURITY.md).
+            if (e.isTrusted) onSelect(e.currentTarget.value as Call['id']);
+            else e.currentTarget.value = selectedId;
+          }}
+        >
+          {calls.map((call) => (
+            <option key={call.id} value={call.id}>
+              {shown(call)}
+            </option>
+          ))}
+        </select>
+        <span class="select-shown" aria-hidden="true">
+          {selected ? shown(selected) : ''}
+        </span>
+      </div>
     </div>
   );
 }

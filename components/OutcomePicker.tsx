@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Outcome } from '@/utils/close/schemas';
 import { trusted } from '@/utils/panel/trusted';
 import { shortcutNumberOf } from '@/utils/outcome-shortcut';
+import { revealOption, useListRoom } from './use-list-room';
 
 interface OutcomePickerProps {
   outcomes: Outcome[];
@@ -53,6 +54,8 @@ export function OutcomePicker({ outcomes, value, onChange, error }: OutcomePicke
   /** The highlighted option's index in the shown list, -1 for none. */
   const [active, setActive] = useState(-1);
   const listRef = useRef<HTMLUListElement>(null);
+  const fieldRef = useRef<HTMLInputElement>(null);
+  const popupRef = useRef<HTMLDivElement>(null);
   // Focus selects the name, so typing replaces it; the click that focused must not undo that (issue 15).
   const justFocused = useRef(false);
 
@@ -70,8 +73,11 @@ export function OutcomePicker({ outcomes, value, onChange, error }: OutcomePicke
     setOpen(false);
   }, [value]);
 
+  // Upward when there is more room above; held to the room it has (issue 15).
+  useListRoom(fieldRef, popupRef, expanded, shown.length);
   useEffect(() => {
-    if (expanded && active >= 0) listRef.current?.querySelector(`#${optionId(active)}`)?.scrollIntoView?.({ block: 'nearest' });
+    const option = expanded && active >= 0 ? listRef.current?.querySelector<HTMLElement>(`#${optionId(active)}`) : undefined;
+    if (option && popupRef.current) revealOption(popupRef.current, option);
   }, [expanded, active]);
 
   function close() {
@@ -159,6 +165,7 @@ export function OutcomePicker({ outcomes, value, onChange, error }: OutcomePicke
       </label>
       <div class="combobox">
         <input
+          ref={fieldRef}
           id={INPUT_ID}
           type="text"
           role="combobox"
@@ -192,6 +199,7 @@ export function OutcomePicker({ outcomes, value, onChange, error }: OutcomePicke
           onBlur={close}
         />
         <div
+          ref={popupRef}
           class="combobox-popup"
           hidden={!expanded}
           // A press on the list, its scrollbar included, leaves the focus in the field, so the

@@ -63,6 +63,21 @@ describe('saves waiting in the outbox', () => {
     expect([...root.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Send with this account', 'Discard']);
   });
 
+  it('names each save by its lead, contact or phone, and the call’s date (issue 15); an older one by its call', async () => {
+    const at = '2026-11-23T15:42:00Z';
+    list = [
+      { ...pending(5, { state: 'waiting', reason: 'offline' }), label: { lead: 'Acme Anvils & Co.', who: 'Wile E. Coyote', at } },
+      { ...pending(6, { state: 'waiting', reason: 'offline' }), label: { who: '+14155550101', at } },
+      pending(7, { state: 'waiting', reason: 'offline' }),
+    ];
+    await show();
+    const date = new Date(at).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' });
+    expect(items()[0]).toBe(`Acme Anvils & Co. · Wile E. Coyote · ${date}: note “Note 5” (waiting for a connection) Cancel`);
+    expect(items()[1]).toBe(`+14155550101 · ${date}: note “Note 6” (waiting for a connection) Cancel`);
+    // Saved by an older version: no names were kept with it.
+    expect(items()[2]).toBe('note “Note 7” (waiting for a connection, call …BCDEFG) Cancel');
+  });
+
   it('is kept current: a change of the outbox or the connection lists again', async () => {
     list = [pending(4, { state: 'sending' })];
     await show();

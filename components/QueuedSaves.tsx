@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { formatCallDate } from '@/utils/format';
 import type { PendingSave } from '@/utils/messages';
 import type { ask as Ask } from './ask';
 
@@ -15,6 +16,17 @@ const describe = (save: PendingSave) => {
   if ('outcome_id' in save.changes) parts.push(i18n.t(save.changes.outcome_id ? 'settings.queued.outcome' : 'settings.queued.outcomeCleared'));
   return parts.join(', ');
 };
+
+/**
+ * Which call it is for, as the rep knows it (issue 15): the lead, the contact or phone, the call's
+ * date, from the label the panel sent with the save. Saves of older versions have none: undefined.
+ */
+function callOf(save: PendingSave): string | undefined {
+  const { label } = save;
+  if (!label) return undefined;
+  const parts = [label.lead, label.who, label.at && formatCallDate(label.at)].filter((part): part is string => !!part);
+  return parts.length ? parts.join(' · ') : undefined;
+}
 
 /** Where a save stands, in words. */
 function where(save: PendingSave): string {
@@ -31,6 +43,8 @@ function where(save: PendingSave): string {
       return i18n.t('settings.queued.waitingAccount', [save.owner?.email ?? '']);
     case 'unclaimed':
       return i18n.t('settings.queued.unclaimed');
+    case 'hold':
+      return i18n.t('outcomeHold.queued');
   }
 }
 
@@ -67,8 +81,17 @@ export function QueuedSaves({ ask }: QueuedSavesProps) {
           <li key={save.saveId}>
             {/* Each button is described by its own save, so the buttons are told apart. */}
             <span id={`queued-${save.saveId}`}>
-              {describe(save)}{' '}
-              <span class="muted">{i18n.t('settings.queued.where', [where(save), save.callId.slice(-6)])}</span>
+              {callOf(save) ? (
+                <>
+                  {i18n.t('waitingSave.named', [callOf(save)!, describe(save)])}{' '}
+                  <span class="muted">{i18n.t('waitingSave.where', [where(save)])}</span>
+                </>
+              ) : (
+                <>
+                  {describe(save)}{' '}
+                  <span class="muted">{i18n.t('settings.queued.where', [where(save), save.callId.slice(-6)])}</span>
+                </>
+              )}
             </span>{' '}
             {save.progress.state === 'waiting' && save.progress.reason === 'unclaimed' && (
               <button

@@ -14,19 +14,23 @@ import { useSaveSession } from '@/utils/panel/use-save-session';
 import type { CallId } from '@/utils/close/ids';
 import type { PanelNote } from '@/utils/content/lazy-panel';
 import { useCloseAfterSave } from '@/utils/panel/use-close-after-save';
+import { useConnectionChanges } from '@/utils/panel/connection-events';
+import { useDraftedCalls } from '@/utils/panel/use-drafted-calls';
 import { callLabel } from '@/utils/format';
 import type { PageTarget } from '@/utils/page';
 import type { PanelViewName } from '@/utils/content/controller';
 import { CallPicker } from './CallPicker';
 import { CallsToLogBar, queueLabel } from './CallsToLog';
+import { CollapseButton, useCollapse } from './CollapseButton';
 import { ConflictAlert } from './ConflictAlert';
 import { NoCallFound } from './NoCallFound';
 import { NoteEditor } from './NoteEditor';
 import { OutcomePicker } from './OutcomePicker';
 import { ErrorMessage, SaveFeedback } from './SaveFeedback';
-import { DraftNotice, GoBackNotice } from './SessionNotices';
+import { DraftNotice, GoBackNotice, WhereNotice } from './SessionNotices';
 import { ShortcutHelp } from './ShortcutHelp';
 import { usePanelPosition } from './usePanelPosition';
+import { useRevealAlert } from './use-reveal-alert';
 
 interface QuickEditPanelProps {
   target: PageTarget;
@@ -42,23 +46,30 @@ const openSettings = trusted(() => void send({ type: 'settings.open' }));
 
 /** The panel: layout and key routing. What is in the boxes and how saves go is the save session's. */
 export function QuickEditPanel({ target, onClose, view, onShowing }: QuickEditPanelProps) {
-  const { session: s, dispatch, noteRef, save, undo, retry, resolve, keepNow } = useSaveSession(target, view);
+  const { session: s, dispatch, noteRef, save, undo, retry, retryNow, resolve, keepNow } = useSaveSession(target, view);
   const [now, setNow] = useState(Date.now());
   const [help, setHelp] = useState(false);
   const [confirmClose, setConfirmClose] = useState(false);
   const panelRef = useRef<HTMLElement>(null);
   const keepEditingRef = useRef<HTMLButtonElement>(null);
   const helpReturn = useRef<Element | null>(null);
-  const position = usePanelPosition(panelRef);
+  // Kept clear of the edited call's feed item (issue 15).
+  const position = usePanelPosition(panelRef, { target, callId: shownCall(s)?.id });
+  const collapse = useCollapse();
+  useRevealAlert(panelRef, s.status.kind);
   const call = shownCall(s);
   const data = s.load.state === 'ready' && s.load.data.connected ? s.load.data : undefined;
   const outcomes = data?.outcomes ?? [];
   const { status } = s;
   useEffect(() => onShowing?.(call?.id), [call?.id]);
   // Focus never falls out of the panel: the Note box, else its first control (issue 15).
-  const focusInside = () => (noteRef.current ? noteRef.current.focus() : panelRef.current && firstControl(panelRef.current)?.focus());
+  const focusBody = () => (noteRef.current ? noteRef.current.focus() : panelRef.current && firstControl(panelRef.current)?.focus());
+  const focusInside = () => (collapse.collapsed ? collapse.buttonRef.current?.focus() : focusBody());
   useFocusKept(panelRef, focusInside);
   const closeWhenSaved = useCloseAfterSave(status, onClose);
+  // Connected or disconnected elsewhere (popup, settings): loaded again now (issue 15).
+  useConnectionChanges(() => dispatch({ type: 'reload' }));
+  const hasDraft = useDraftedCalls();
   // Not connected: the way to connect is what there is to do.
   const disconnected = s.load.state === 'ready' && !s.load.data.connected;
   useEffect(() => {
@@ -85,6 +96,13 @@ export function QuickEditPanel({ target, onClose, view, onShowing }: QuickEditPa
     // Scripts on Close's page can dispatch key events into our open shadow root: only real ones act.
     if (!event.isTrusted) return;
     if (panelRef.current && trapTab(event, panelRef.current)) return;
+    // Alt+M collapses and expands; collapsed, only Esc acts besides: nothing hidden changes.
+    const collapseKey = panelKey(event);
+    if (collapseKey === 'collapse') {
+      event.preventDefault();
+      return collapse.toggle(focusBody);
+    }
+    if (collapse.collapsed && collapseKey !== 'close') return;
     const shortcut = outcomes.length ? outcomeForShortcut(event, outcomes) : undefined;
     if (shortcut && call && !help) {
       event.preventDefault();
@@ -141,7 +159,7 @@ export function QuickEditPanel({ target, onClose, view, onShowing }: QuickEditPa
   return (
     <section
       ref={panelRef}
-      class={position.moved ? 'panel moved' : 'panel'}
+      class={`${position.moved ? 'panel moved' : 'panel'}${collapse.collapsed ? ' collapsed' : ''}`}
       style={position.style}
       role="dialog"
       aria-modal="true"
@@ -151,6 +169,7 @@ export function QuickEditPanel({ target, onClose, view, onShowing }: QuickEditPa
       <header class="panel-header" {...position.handle}>
         <h2 id="quick-edit-title">{i18n.t('panel.title')}</h2>
         <span class="header-buttons">
+          <CollapseButton collapse={collapse} />
           <button
             type="button"
             class="icon"
@@ -210,8 +229,10 @@ export function QuickEditPanel({ target, onClose, view, onShowing }: QuickEditPa
             contacts={data.contacts}
             selectedId={call.id}
             onSelect={(callId) => dispatch({ type: 'show', callId })}
+            hasDraft={hasDraft}
             {...(s.view === 'calls-to-log' && { label: queueLabel(s) })}
           />
+          <WhereNotice session={s} contacts={data.contacts} />
           <NoteEditor
             editorRef={noteRef}
             value={s.content}
@@ -259,6 +280,7 @@ export function QuickEditPanel({ target, onClose, view, onShowing }: QuickEditPa
         onUndo={trusted(undo)}
         onRetry={trusted(retry)}
         onCancel={trusted(() => dispatch({ type: 'cancel' }))}
+        onRetryNow={trusted(retryNow)}
         onOpenSettings={openSettings}
         nameOf={(id) => {
           const named = s.calls.find((c) => c.id === id);

@@ -10,6 +10,8 @@ interface SaveFeedbackProps {
   onUndo: (event: Event) => void;
   onRetry: (event: Event) => void;
   onCancel: (event: Event) => void;
+  /** Retry now: a save waiting for Close goes at once (issue 15). */
+  onRetryNow?: (event: Event) => void;
   onOpenSettings: (event: Event) => void;
   /** How a call is named (the Call control's words), for Undo of a call no longer shown. */
   nameOf?: (callId: string) => string;
@@ -28,19 +30,26 @@ const INFO = {
   showingTheirs: () => i18n.t('panel.showingTheirs'),
   noOtherCall: () => i18n.t('panel.noOtherCall'),
   tooLateToCancel: () => i18n.t('panel.tooLateToCancel'),
+  holdUndone: () => i18n.t('outcomeHold.undone'),
 } satisfies Record<Extract<Status, { kind: 'info' }>['say'], () => string>;
 
 /** Close busy or failing (429, 5xx), retried by itself: progress to report, nothing for the rep to do (issue 15). */
 const isRetrying = (status: Status): boolean =>
   status.kind === 'waiting' && (status.reason === 'rate-limited' || status.reason === 'server');
 
+const secondsLeft = (until: number, now: number) => String(Math.max(0, Math.ceil((until - now) / 1000)));
+
 const retryText = (status: Extract<Status, { kind: 'waiting' }>, now: number) =>
-  status.until !== undefined
-    ? i18n.t('panel.retrying', [waitText(status.reason), String(Math.max(0, Math.ceil((status.until - now) / 1000)))])
-    : waitText(status.reason);
+  status.until !== undefined ? i18n.t('panel.retrying', [waitText(status.reason), secondsLeft(status.until, now)]) : waitText(status.reason);
+
+/** The outcome hold (issue 14): a save held on purpose, counted down; Undo then sends nothing. */
+const isHeld = (status: Status): boolean => status.kind === 'waiting' && status.reason === 'hold';
+const holdText = (status: Extract<Status, { kind: 'waiting' }>, now: number) =>
+  i18n.t(status.behind ? 'outcomeHold.sendingPrevious' : 'outcomeHold.sending', [secondsLeft(status.until ?? now, now)]);
 
 function statusText(status: Status, now: number): string {
   if (status.kind === 'waiting' && isRetrying(status)) return `${retryText(status, now)}. ${i18n.t('panel.retryingKept')}`;
+  if (status.kind === 'waiting' && isHeld(status)) return holdText(status, now);
   switch (status.kind) {
     case 'sending':
       return status.behind ? i18n.t('panel.savingPrevious') : i18n.t('panel.saving');
@@ -58,7 +67,7 @@ function statusText(status: Status, now: number): string {
 }
 
 /** "Saved" only after Close confirmed; every save not yet at Close is an alert, in words, with the next step. */
-export function SaveFeedback({ status, now, noteSize, onUndo, onRetry, onCancel, onOpenSettings, nameOf }: SaveFeedbackProps) {
+export function SaveFeedback({ status, now, noteSize, onUndo, onRetry, onCancel, onRetryNow, onOpenSettings, nameOf }: SaveFeedbackProps) {
   // Undo after Save & next undoes the call before this one: its name says which (issue 15).
   const undoing = status.kind === 'saved' && status.callId ? nameOf?.(status.callId) : undefined;
   // UI-CONTRACT: every save not yet at Close is announced in role="alert". A retry Close asked for
@@ -75,9 +84,19 @@ export function SaveFeedback({ status, now, noteSize, onUndo, onRetry, onCancel,
             {statusText(status, now)}
           </p>
         )}
+        {retrying && onRetryNow && (
+          <button type="button" class="link" onClick={onRetryNow}>
+            {i18n.t('retry.now')}
+          </button>
+        )}
         {status.kind === 'waiting' && isRetrying(status) && !status.behind && (
           <button type="button" class="link" onClick={onCancel}>
             {i18n.t('panel.cancelQueued')}
+          </button>
+        )}
+        {isHeld(status) && (
+          <button type="button" class="link" onClick={onCancel}>
+            {i18n.t('panel.undo')}
           </button>
         )}
         {status.kind === 'saved' && now < status.undoUntil && Object.keys(status.undo).length > 0 && (
@@ -106,7 +125,7 @@ export function SaveAlert({
   onOpenSettings,
 }: Omit<SaveFeedbackProps, 'onUndo' | 'nameOf'>) {
   // A retry in progress is said above, calmly; the error box is for a save that needs the rep.
-  if (status.kind === 'waiting' && !isRetrying(status)) {
+  if (status.kind === 'waiting' && !isRetrying(status) && !isHeld(status)) {
     const { reason } = status;
     const countdown = status.until !== undefined && (reason === 'rate-limited' || reason === 'server' || reason === 'offline');
     return (

@@ -1,7 +1,8 @@
 import { i18n } from '#i18n';
 import type { Call, ContactName } from '@/utils/close/schemas';
-import { callLabel } from '@/utils/format';
+import { callLabel, party, uiLocale } from '@/utils/format';
 import type { Session } from '@/utils/panel/save-session';
+import { shortCallDate, whereInRun } from '@/utils/panel/where';
 import { SaveAlert } from './SaveFeedback';
 
 const ignore = () => {};
@@ -56,6 +57,29 @@ export function DraftNotice({
       <button type="button" class="link" onClick={onDiscard}>
         {i18n.t('panel.discardDraft')}
       </button>
+    </p>
+  );
+}
+
+/**
+ * Where the rep is in the calls without an outcome ("2 of 3 without an outcome · Marvin Acme ·
+ * Nov 20"; issue 15), and once none is left, that, once: not while the save status already says
+ * it, and not in Calls to log, whose own line says "All calls logged".
+ */
+export function WhereNotice({ session: s, contacts }: { session: Session; contacts?: readonly ContactName[] | undefined }) {
+  const data = s.load.state === 'ready' && s.load.data.connected ? s.load.data : undefined;
+  const where = data && whereInRun(data.calls, s.calls, s.callId, data.selectedCallId);
+  const saidByStatus = (s.status.kind === 'saved' && s.status.say === 'allDone') || (s.status.kind === 'info' && s.status.say === 'noOtherCall');
+  let text = '';
+  if (where?.kind === 'at') {
+    const entry = s.queue?.find((e) => e.call.id === where.call.id);
+    const who = entry?.contactName ?? party(where.call, contacts);
+    text = i18n.t('where.at', [String(where.index), String(where.total), who, shortCallDate(where.call, uiLocale())]);
+  } else if (where?.kind === 'all-done' && s.view === 'page' && !saidByStatus) text = i18n.t('where.allDone');
+  // Always in the panel, so that screen readers announce each step as it changes.
+  return (
+    <p class="where" aria-live="polite">
+      {text}
     </p>
   );
 }

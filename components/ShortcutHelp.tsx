@@ -7,6 +7,7 @@ export const SHORTCUTS = [
   ['Ctrl/⌘+Enter', 'help.save'],
   ['Ctrl/⌘+Shift+Enter', 'help.saveNext'],
   ['Alt+↑ / Alt+↓', 'help.moveCall'],
+  ['Alt+M', 'collapse.help'],
   ['Alt+1 … Alt+9', 'help.pickOutcome'],
   ['Ctrl/⌘+B, Ctrl/⌘+I', 'help.format'],
   ['Ctrl/⌘+Shift+8', 'help.list'],

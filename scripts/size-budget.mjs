@@ -25,7 +25,10 @@ const BUDGETS_GZIP = {
   // 115 KB for the rich-text editor (ProseMirror, about 68 KB gzip), its conversion code gone.
   // It keeps under it by running on the browser's own API object, like the content script
   // (scripts/content-browser-plugin.mjs), and on utils/local-item.ts instead of @wxt-dev/storage.
-  'panel script (loaded on first open)': { part: 'panelScript', bytes: 115_000 },
+  // Raised to 117 200 for issue 15's placement (about 2.8 KB gzip): the panel kept clear of the
+  // edited call's feed item at every window size, collapsing to its title bar, the Outcome list
+  // opening upward, the Call control's whole option, and where the rep is in the run of calls.
+  'panel script (loaded on first open)': { part: 'panelScript', bytes: 117_200 },
 };
 const REPORTED = {};
 

@@ -30,7 +30,7 @@ function direction(call: Call): string {
 }
 
 /** Who the call was with: the contact's name when the lead's contacts name it, else the phone number. */
-function party(call: Call, contacts: readonly ContactName[] | undefined): string {
+export function party(call: Call, contacts: readonly ContactName[] | undefined): string {
   const contact = call.contact_id ? contacts?.find((c) => c.id === call.contact_id) : undefined;
   return contact?.name || call.remote_phone || call.phone || i18n.t('callPicker.unknownNumber');
 }

@@ -2,6 +2,8 @@ import { z } from './zod';
 import { CallBaseSchema, CallChangesSchema, CallIdSchema, LeadIdSchema } from './close/schemas';
 import type { Call, CallBase, CallChanges, ContactName, Outcome } from './close/schemas';
 import type { CloseError } from './close/errors';
+import { SaveLabelSchema } from './save-label-schema';
+import type { SaveLabel } from './save-label';
 
 // The message protocol between the content script, the extension's own pages and the
 // background. The background parses every message with these schemas; the other side
@@ -31,8 +33,12 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
     callId: CallIdSchema,
     changes: CallChangesSchema,
     base: CallBaseSchema.nullable(),
+    /** What the popup names the save by while it waits (issue 15): lead, contact or phone, date. */
+    label: SaveLabelSchema.optional(),
   }),
   z.strictObject({ type: z.literal('save.status'), saveId: SaveIdSchema }),
+  // Retry now (issue 15): a save waiting for Close (429, 5xx) is tried at once.
+  z.strictObject({ type: z.literal('save.retryNow'), saveId: SaveIdSchema }),
   OutboxCancel,
   z.strictObject({ type: z.literal('settings.open') }),
   // Which of the page's activity ids are calls (issue 14): a page's batch at a time.
@@ -57,10 +63,11 @@ export type BackgroundMessage = ContentMessage | PageMessage;
 
 /**
  * Why a save in the outbox is not being sent right now: Close asked us to wait, Close has
- * trouble, the network is down, the account that made it is not connected, or it was made by
- * an older version that did not record its account (the rep decides, in the popup).
+ * trouble, the network is down, the account that made it is not connected, it was made by
+ * an older version that did not record its account (the rep decides, in the popup), or it
+ * changes the outcome and the rep's setting holds it for a few seconds (`hold`, Undo sends nothing).
  */
-export type WaitReason = 'rate-limited' | 'server' | 'offline' | 'account' | 'unclaimed';
+export type WaitReason = 'rate-limited' | 'server' | 'offline' | 'account' | 'unclaimed' | 'hold';
 
 /** A save still in the outbox: on its way to Close, or waiting (until when, if known). */
 export type SaveProgress = { state: 'sending' } | { state: 'waiting'; reason: WaitReason; until?: number };
@@ -87,12 +94,16 @@ export interface PendingSave {
   progress: SaveProgress;
   /** null: made by an older version that did not record its account. */
   owner: SaveOwner | null;
+  /** The lead, contact or phone, and date it is named by; absent in saves of older versions. */
+  label?: SaveLabel;
 }
 
 /** Sent by the background to a tab's content script: how one of its saves stands now. */
 export type TabMessage =
   | { type: 'panel.open'; view?: 'calls-to-log' }
-  | { type: 'save.result'; saveId: string; callId: string; result: SaveResult };
+  | { type: 'save.result'; saveId: string; callId: string; result: SaveResult }
+  /** A key was connected or disconnected (popup, settings): that is all, never the key nor the account. */
+  | { type: 'connection.changed'; connected: boolean };
 
 /** Who a key belongs to: one user in one organisation (FACTS.md). Saves are tied to it (issue 13). */
 export interface Account {
@@ -115,6 +126,8 @@ export type PanelData =
       outcomes: Outcome[];
       /** The lead's contacts, to name who a call was with; absent when Close did not give them. */
       contacts?: ContactName[];
+      /** The lead's name, when Close gave it (a waiting save is named by it; issue 15). */
+      leadName?: string;
       /** Saves of these calls still in the background's outbox. */
       pending: PendingSave[];
     };
@@ -139,6 +152,7 @@ export interface ReplyTypes {
   'panel.load': PanelData;
   'call.save': SaveResult;
   'save.status': SaveResult;
+  'save.retryNow': SaveResult;
   'outbox.list': PendingSave[];
   'outbox.cancel': SaveResult;
   'outbox.claim': SaveResult;

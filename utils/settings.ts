@@ -18,7 +18,7 @@ import {
 
 export * from './settings-schema';
 
-function parsedItem<T>(key: `local:${string}`, schema: z.ZodMiniType<T>, fallback: T) {
+export function parsedItem<T>(key: `local:${string}`, schema: z.ZodMiniType<T>, fallback: T) {
   const item = localItem<unknown>(key.slice('local:'.length), fallback);
   return {
     key,

@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { CORNERS, DEFAULT_PANEL_POSITION, settings, type Corner, type PanelPosition } from '@/utils/settings';
+import { OutcomeHoldSetting } from './OutcomeHoldSetting';
 import { SaveStatus, useSaveStatus } from './save-status';
 import { useSetting } from '../use-setting';
 
@@ -61,6 +62,7 @@ export function PanelSection() {
       <p class="muted" id="close-after-save-help">
         {i18n.t('settings.panel.closeAfterSaveHelp')}
       </p>
+      <OutcomeHoldSetting save={save} />
       <fieldset class="corners" aria-describedby={position.kind === 'free' ? 'panel-moved' : undefined}>
         <legend>{i18n.t('settings.panel.position')}</legend>
         {CORNERS.map((corner) => (

@@ -34,12 +34,22 @@ export function createFaults() {
   /** @type {(FaultRule & { remaining: number })[]} */
   const rules = [];
   return {
-    /** @param {FaultRule} rule */
+    /**
+     * Adds a rule; the function returned removes it again ("until told": `times: Infinity`, then stop()),
+     * leaving the other rules in place.
+     * @param {FaultRule} rule
+     * @returns {() => void}
+     */
     add(rule) {
       if (!KINDS.has(rule.kind)) throw new Error(`Unknown fault kind: ${rule.kind}`);
       const times = rule.times ?? 1;
       if (!(times > 0)) throw new Error('A fault must apply at least once');
-      rules.push({ ...rule, remaining: times });
+      const entry = { ...rule, remaining: times };
+      rules.push(entry);
+      return () => {
+        const index = rules.indexOf(entry);
+        if (index >= 0) rules.splice(index, 1);
+      };
     },
     clear() {
       rules.length = 0;

@@ -499,6 +499,25 @@ describe('faults', () => {
     standIn.faults.clear();
     expect((await api('/outcome/')).status).toBe(200);
   });
+
+  it('5xx until told: a rule for every request, removed by itself, the others left in place', async () => {
+    const stop = standIn.faults.add({ kind: '503', method: 'PUT', times: Infinity });
+    standIn.faults.add({ kind: '500', path: '/api/v1/me/' });
+    for (let i = 0; i < 5; i += 1) expect((await put(acmeRichNote.id, { note: `try ${i}` })).status).toBe(503);
+    stop();
+    stop(); // twice is harmless
+    expect((await put(acmeRichNote.id, { note: 'through' })).status).toBe(200);
+    expect((await api('/me/')).status).toBe(500);
+  });
+
+  it('429 N times with Retry-After only, then answered', async () => {
+    standIn.faults.add({ kind: '429-headers', method: 'PUT', times: 3, rateReset: 1.5, rateLimitHeader: false });
+    for (let i = 0; i < 3; i += 1) {
+      const res = await put(acmeRichNote.id, { note: 'busy' });
+      expect([res.status, res.headers.get('retry-after'), res.headers.get('ratelimit')]).toEqual([429, '2', null]);
+    }
+    expect((await put(acmeRichNote.id, { note: 'busy' })).status).toBe(200);
+  });
 });
 
 describe('request log', () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations, formatViolations } from './axe';
+import { DEMO } from '../close-stand-in/demo-data.mjs';
 import { startHarness, type Harness } from './harness';
 
 // The popup and the settings page, scanned by axe-core in real Chromium: no serious or critical
@@ -24,8 +25,8 @@ async function open(which: keyof typeof PAGES, colorScheme: (typeof SCHEMES)[num
   return page;
 }
 
-async function expectNoSeriousViolations(page: Page) {
-  const violations = await axeViolations(page);
+async function expectNoSeriousViolations(page: Page, include?: [string, string]) {
+  const violations = await axeViolations(page, include && { include });
   expect(violations, formatViolations(violations)).toEqual([]);
 }
 
@@ -116,6 +117,54 @@ async function setConnected(connected: boolean) {
     await popup.close();
   }
 }
+
+// Issue 15's new panel states on a Close page, inside the panel's shadow root: collapsed to its
+// title bar, and the Outcome list opened upward in a panel low in the window.
+describe.each(SCHEMES)('%s: the panel on a Close page', (scheme) => {
+  const IN_PANEL: [string, string] = ['close-quick-edit', '[role=dialog]'];
+
+  test('collapsed, and with the Outcome list open upward', async () => {
+    await setConnected(true);
+    // In its default corner, whatever an earlier run left (this test drags it).
+    const settings = await open('settings', scheme);
+    await settings.evaluate(() => chrome.storage.local.remove('settings.panelPosition'));
+    await settings.close();
+    const page = await harness.leadPage(DEMO.leads.acme.id);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // Reduced motion: the highlighted option's 80 ms colour change is over when axe looks.
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByRole('button', { name: 'Quick edit call', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: /call/i });
+    await dialog.getByLabel('Note').waitFor();
+
+    await dialog.getByRole('button', { name: 'Collapse panel' }).click();
+    await dialog.getByRole('button', { name: 'Expand panel' }).waitFor();
+    if (process.env.SHOTS) await page.screenshot({ path: `/tmp/l15-collapsed-${scheme}.png` });
+    await expectNoSeriousViolations(page, IN_PANEL);
+    await dialog.getByRole('button', { name: 'Expand panel' }).click();
+
+    // Dragged low: the list has more room above.
+    const box = (await dialog.boundingBox())!;
+    const grip = (await dialog.getByRole('heading', { name: 'Quick edit call' }).boundingBox())!;
+    await page.mouse.move(grip.x + 10, grip.y + 5);
+    await page.mouse.down();
+    await page.mouse.move(grip.x + 10, grip.y + 5 + (800 - 20 - box.y - box.height), { steps: 4 });
+    await page.mouse.up();
+    const outcome = dialog.getByRole('combobox', { name: 'Outcome' });
+    await outcome.press('Alt+ArrowDown');
+    await dialog.getByRole('listbox').waitFor();
+    const upward = await outcome.evaluate((input) => {
+      const list = (input.getRootNode() as ShadowRoot).getElementById(input.getAttribute('aria-controls')!)!.parentElement!;
+      return list.getBoundingClientRect().bottom <= input.getBoundingClientRect().top + 1;
+    });
+    expect(upward).toBe(true);
+    await outcome.press('ArrowDown');
+    if (process.env.SHOTS) await page.screenshot({ path: `/tmp/l15-upward-${scheme}.png` });
+    await expectNoSeriousViolations(page, IN_PANEL);
+    await page.close();
+  });
+});
 
 describe('look', () => {
   test('follows the dark colour scheme and reduced motion', async () => {

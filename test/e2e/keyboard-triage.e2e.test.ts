@@ -187,11 +187,11 @@ test('the panel can be dragged by its title, opens where it was left, and a doub
   const grip = (await title.boundingBox())!;
   await page.mouse.move(grip.x + 10, grip.y + grip.height / 2);
   await page.mouse.down();
-  await page.mouse.move(grip.x - 300, grip.y - 200, { steps: 8 });
+  // Sideways, below the call's feed item: a place over the item would be left again for one clear of it (issue 15).
+  await page.mouse.move(grip.x - 300, grip.y, { steps: 8 });
   await page.mouse.up();
   const moved = (await dialog.boundingBox())!;
   expect(Math.round(before.x - moved.x)).toBeGreaterThan(250);
-  expect(Math.round(before.y - moved.y)).toBeGreaterThan(150);
 
   await page.keyboard.press('Escape');
   await expect.poll(() => dialog.count()).toBe(0);

@@ -140,10 +140,10 @@ test('the Call picker names who each call was with (from the lead’s contacts),
   expect(labels[0]).toMatch(/^Outbound · Wile E\. Coyote · Nov \d+, 2026, .* · 6:52$/); // has an outcome
   expect(labels[1]).toMatch(/^Outbound · Marvin Acme · Nov \d+, 2026, .* · 3:05$/);
   expect(labels[2]).toMatch(/^Inbound · Wile E\. Coyote · Nov \d+, 2026, .* · 1:04$/); // a deleted outcome is still an outcome
-  // One request for the lead, asking for its contacts only
+  // One request for the lead, asking for its name and contacts only
   const leadRequests = apiRequests(harness.standIn, 'GET').filter((r: { path: string }) => r.path.startsWith('/api/v1/lead/'));
   expect(leadRequests.map((r: { path: string; query: Record<string, string> }) => [r.path, r.query._fields])).toEqual([
-    [`/api/v1/lead/${DEMO.leads.acme.id}/`, 'contacts'],
+    [`/api/v1/lead/${DEMO.leads.acme.id}/`, 'display_name,contacts'],
   ]);
 
   await chooseCall(dialog, DEMO.calls.acmeRecorded.id);

@@ -103,6 +103,21 @@ test('never in a message to or from the content script, a note, a URL, a header 
   await expect.poll(() => dialog.getByRole('alert').textContent()).toMatch(/Close rejected your API key/);
   harness.standIn.state.apiKeys.set(DEMO.apiKey, DEMO.me.id);
 
+  // Disconnect and connect again in the popup while the panel is open: the tab is told that the
+  // connection changed, one boolean each time, and nothing more (issue 15).
+  const settings = await popup();
+  await settings.getByRole('button', { name: 'Disconnect' }).click();
+  await settings.getByLabel('API key').fill(DEMO.apiKey);
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await settings.getByRole('button', { name: 'Disconnect' }).waitFor();
+  await settings.close();
+  const told = async () =>
+    (await recorder.all()).filter((r) => r.direction === 'received' && (r.message as { type?: string } | null)?.type === 'connection.changed');
+  await expect.poll(async () => (await told()).map((r) => r.message)).toEqual([
+    { type: 'connection.changed', connected: false },
+    { type: 'connection.changed', connected: true },
+  ]);
+
   const recorded = await recorder.all();
   const types = (direction: string) =>
     recorded.filter((r) => r.direction === direction).map((r) => (r.message as { type?: string } | null)?.type ?? 'reply');

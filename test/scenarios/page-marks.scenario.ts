@@ -93,3 +93,29 @@ test('closing with text not yet saved says “Draft saved”; the call’s feed 
   await expect.poll(() => saysDraft(tab, feedButton(latest))).toBe(false);
   await tab.close();
 });
+
+test('a call with a draft is marked in the Call control too, and the mark goes with the draft', async () => {
+  const { acme } = DEMO.leads;
+  const [latest, older] = acme.callIds as [string, string];
+  const tab = await driver.openClosePage(`/lead/${acme.id}/`);
+  /** Which of the Call control's options say they have a draft, by call id. */
+  const markedOptions = () =>
+    tab.get(PANEL.call).evaluate((el) =>
+      [...(el as HTMLSelectElement).options].filter((o) => o.text.endsWith(' · draft')).map((o) => o.value),
+    );
+  await tab.get(PANEL.launcher).click();
+  await tab.get(PANEL.note).waitFor();
+  expect(await markedOptions()).toEqual([]);
+
+  await tab.get(PANEL.note).typeAtEnd(' ask about the anvils');
+  await expect.poll(markedOptions).toEqual([latest]);
+  // Another call shown: the first one's option still says it has a draft.
+  await tab.get(PANEL.call).select(older);
+  await expect.poll(() => tab.get(PANEL.call).value()).toBe(older);
+  expect(await markedOptions()).toEqual([latest]);
+
+  await driver.removeStorage(`draft:${latest}`); // discarded in another tab
+  await expect.poll(markedOptions).toEqual([]);
+  await tab.get(PANEL.note).press('Escape');
+  await tab.close();
+});

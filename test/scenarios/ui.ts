@@ -58,7 +58,7 @@ export async function pickOutcome(tab: Tab, name: string) {
   await field.press('Enter');
 }
 
-export type LoggedRequest = { method: string; path: string; status: number | null; headers: Record<string, string>; body: unknown };
+export type LoggedRequest = { method: string; path: string; status: number | null; headers: Record<string, string>; body: unknown; time: number };
 
 /** The API requests the stand-in received, optionally of one method. */
 export const apiRequests = (standIn: StandIn, method?: string) =>

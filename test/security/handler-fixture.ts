@@ -126,6 +126,7 @@ export const VALID_FROM_CONTENT = [
   { type: 'panel.load', callId: CALL },
   { type: 'call.save', saveId: JOB, callId: CALL, changes: { note: 'Called back' }, base: null },
   { type: 'save.status', saveId: JOB },
+  { type: 'save.retryNow', saveId: JOB },
   { type: 'outbox.cancel', saveId: JOB },
   { type: 'settings.open' },
 ];

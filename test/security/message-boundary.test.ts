@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { connectionStore } from '../../utils/connection';
 import { ContentMessageSchema, PageMessageSchema } from '../../utils/messages';
+import { SaveLabelSchema } from '../../utils/save-label-schema';
 import {
   ACCOUNT,
   GOOD_KEY,
@@ -108,7 +109,9 @@ describe('rule 5: there is no "fetch this URL" message', () => {
   it('no message carries a URL, a path, a host or a method', () => {
     const fields = new Set([...fieldsOf(ContentMessageSchema), ...fieldsOf(PageMessageSchema)]);
     expect([...fields].filter((f) => /url|href|path|host|endpoint|method|fetch|query|header/i.test(f))).toEqual([]);
-    expect([...fields].sort()).toEqual(['apiKey', 'base', 'callId', 'callIds', 'changes', 'leadId', 'saveId', 'type']);
+    expect([...fields].sort()).toEqual(['apiKey', 'base', 'callId', 'callIds', 'changes', 'label', 'leadId', 'saveId', 'type']);
+    // A save's label (issue 15) is three short texts for the popup, nothing the background acts on.
+    expect(Object.keys(SaveLabelSchema.shape).sort()).toEqual(['at', 'lead', 'who']);
   });
 
   it('every request any valid message causes goes to one of the few endpoints we use', async () => {

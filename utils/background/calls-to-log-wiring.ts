@@ -29,7 +29,7 @@ export function startCallsToLog(deps: {
       if (text) await action.setBadgeBackgroundColor({ color: '#5c3dc4' });
     },
     // Not to saves waiting offline or for an account: those may wait for hours.
-    savesPending: async () => (await deps.saves()).some(({ progress }) => progress.state === 'sending' || progress.reason === 'rate-limited' || progress.reason === 'server'),
+    savesPending: async () => (await deps.saves()).some(({ progress }) => progress.state === 'sending' || progress.reason === 'rate-limited' || progress.reason === 'server' || progress.reason === 'hold'),
   });
   const send = async (tabId: number, message: TabMessage) =>
     browser.tabs.sendMessage(tabId, message, { frameId: 0 }).then(

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { createCloseClient, type CloseClient, type CloseClientOptions } from '../close/client';
 import type { ConnectionStore } from '../connection';
 import { draftStore as drafts } from '../draft-store';
@@ -5,6 +6,7 @@ import type { Call } from '../close/schemas';
 import type { TabMessage } from '../messages';
 import { createMessageHandler } from './handle-message';
 import { keyFreeNotify } from './key-free-notify';
+import { holdMsFor, readOutcomeHold, type OutcomeHold } from './hold';
 import { createOutbox } from './outbox';
 import { OUTBOX_ALARM, wakeOutboxAt, type Alarms } from './outbox-alarm';
 import { createSaver } from './saver';
@@ -25,10 +27,14 @@ export interface BackgroundEnv {
   createClient?: (apiKey: string, options?: Partial<CloseClientOptions>) => CloseClient;
   /** The outbox's storage item (storage.local's `outbox` unless given). */
   outboxItem?: Parameters<typeof createOutbox>[0];
+  /** The outcome hold setting (storage.local's `settings.outcomeHold…` unless given). */
+  outcomeHold?: () => Promise<OutcomeHold>;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
 }
+
+const readStoredHold = () => readOutcomeHold((keys) => browser.storage.local.get(keys));
 
 export function createBackground(env: BackgroundEnv) {
   const createClient =
@@ -46,6 +52,7 @@ export function createBackground(env: BackgroundEnv) {
       await drafts.removeIfSavedBy(save.callId, save.id);
     },
     wakeAt: (when) => void wakeOutboxAt(env.alarms, when),
+    holdMs: async (changes) => holdMsFor(changes, await (env.outcomeHold ?? readStoredHold)()),
     ...(env.now && { now: env.now }),
     ...(env.sleep && { sleep: env.sleep }),
     ...(env.random && { random: env.random }),

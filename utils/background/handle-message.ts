@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import type { Browser } from 'wxt/browser';
 import { createCloseClient, type CloseClient, type CloseClientOptions } from '../close/client';
-import type { ContactName, Outcome } from '../close/schemas';
+import type { LeadNames, Outcome } from '../close/schemas';
 import type { LeadId } from '../close/ids';
 import { accountOf, type ConnectionStore } from '../connection';
 import {
@@ -64,7 +64,7 @@ export function createMessageHandler(deps: BackgroundDeps) {
 
   // Contact names, per lead, for the same reason: reopening a lead's panel (or the next call on
   // it) costs its calls request only. Bounded, and per key like the outcomes.
-  const contactCache = new Map<string, { at: number; contacts: ContactName[] }>();
+  const contactCache = new Map<string, { at: number; contacts: LeadNames }>();
   const CONTACT_CACHE_SIZE = 50;
 
   function withCachedContacts(apiKey: string, client: CloseClient): CloseClient {
@@ -106,6 +106,8 @@ export function createMessageHandler(deps: BackgroundDeps) {
         return { ok: true, value: null };
       case 'save.status':
         return { ok: true, value: await saver.status(message.saveId) };
+      case 'save.retryNow':
+        return { ok: true, value: await saver.retryNow(message.saveId) };
       case 'calls.confirm':
         return confirmCalls(deps.connection, createClient, message.callIds);
       case 'shortcut.get':
@@ -113,9 +115,9 @@ export function createMessageHandler(deps: BackgroundDeps) {
       case 'outbox.cancel':
         return { ok: true, value: await saver.cancel(message.saveId) };
       case 'call.save': {
-        const { saveId, callId, changes, base } = message;
+        const { saveId, callId, changes, base, label } = message;
         try {
-          return { ok: true, value: await saver.save({ id: saveId, callId, changes, base, ...(tabId !== undefined && { tabId }) }) };
+          return { ok: true, value: await saver.save({ id: saveId, callId, changes, base, ...(label && { label }), ...(tabId !== undefined && { tabId }) }) };
         } catch {
           // The outbox could not be written (storage full, or gone): nothing was sent; the rep is told.
           return { ok: false, error: { kind: 'rejected', message: i18n.t('errors.notStored'), notStored: true } };

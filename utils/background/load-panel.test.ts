@@ -46,9 +46,10 @@ const connected = (reply: Awaited<ReturnType<typeof load>>) => {
 };
 
 describe('loadPanel: the lead’s contacts', () => {
-  it('are asked for with only their field, and returned by id and name (nameless ones left out)', async () => {
+  it('are asked for with the lead’s name only, and returned by id and name (nameless ones left out)', async () => {
     const { fetch, requests } = close(() =>
       jsonResponse(200, {
+        display_name: ' Acme Anvils & Co. ',
         contacts: [
           { ...WILE, title: 'Head of Operations', phones: [{ phone: '+14155550101' }] },
           { id: 'cont_nameless000000000000000000000000000000000', name: '' },
@@ -58,12 +59,14 @@ describe('loadPanel: the lead’s contacts', () => {
     );
     const data = connected(await load(fetch, { leadId: LEAD }));
     expect(data.contacts).toEqual([WILE, MARVIN]);
+    // The lead's name, for a save waiting in the outbox (issue 15): the same request.
+    expect(data.leadName).toBe('Acme Anvils & Co.');
     expect(data.calls.map((c: Call) => c.id)).toEqual([NEWEST.id, OLD.id]);
     expect(data.selectedCallId).toBe(NEWEST.id);
     const lead = requests.filter((r) => r.url.pathname === LEAD_PATH);
     expect(lead).toHaveLength(1);
     expect(lead[0]!.method).toBe('GET');
-    expect(lead[0]!.url.searchParams.get('_fields')).toBe('contacts');
+    expect(lead[0]!.url.searchParams.get('_fields')).toBe('display_name,contacts');
   });
 
   it('are asked for alongside the calls, not after them', async () => {

@@ -1,5 +1,5 @@
 import type { CloseClient, Result } from '../close/client';
-import type { Call, ContactName, Outcome } from '../close/schemas';
+import type { Call, LeadNames, Outcome } from '../close/schemas';
 import { isLeadId, type CallId, type LeadId } from '../close/ids';
 import type { Account, PanelData, Reply } from '../messages';
 
@@ -16,7 +16,7 @@ export async function loadPanel(
 ): Promise<Reply<PanelData>> {
   // Contacts only name the other party in the Call picker: if they cannot be had, the picker
   // shows phone numbers, and the panel still opens.
-  const contactsOf = (leadId: LeadId): Promise<ContactName[] | undefined> =>
+  const contactsOf = (leadId: LeadId): Promise<LeadNames | undefined> =>
     client.leadContacts(leadId).then(
       (result) => (result.ok ? result.value : undefined),
       () => undefined,
@@ -53,7 +53,8 @@ export async function loadPanel(
       calls,
       selectedCallId: named?.id ?? calls[0]?.id ?? null,
       outcomes: outcomeResult.value,
-      ...(contacts && { contacts }),
+      ...(contacts && { contacts: contacts.contacts }),
+      ...(contacts?.name && { leadName: contacts.name }),
       pending: [],
     },
   };

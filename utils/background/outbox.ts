@@ -2,12 +2,13 @@ import { storage } from 'wxt/utils/storage';
 import { z } from '../zod';
 import { CallBaseSchema, CallChangesSchema, CallIdSchema } from '../close/schemas';
 import { SaveIdSchema, type WaitReason } from '../messages';
+import { SaveLabelSchema } from '../save-label-schema';
 
 // Saves not yet confirmed by Close, persisted before the first request, so that a worker
 // stopped mid-save or a browser closed while offline finishes the save later. The outbox is
 // the only truth about a save: the saver re-reads it before every request and after every wait.
 
-const WAIT_REASONS = ['rate-limited', 'server', 'offline', 'account', 'unclaimed'] as const satisfies readonly WaitReason[];
+const WAIT_REASONS = ['rate-limited', 'server', 'offline', 'account', 'unclaimed', 'hold'] as const satisfies readonly WaitReason[];
 
 export const SaveSchema = z.object({
   id: SaveIdSchema,
@@ -20,8 +21,12 @@ export const SaveSchema = z.object({
   attempts: z.number().int(),
   /** Who made it: it is sent only with this account's key. Absent in saves of older versions. */
   owner: z.object({ userId: z.string(), organizationId: z.string(), email: z.string() }).nullable().optional(),
-  /** Why it is not being sent now, and until when (a time for Close's waits, none for the others). */
+  /** Why it is not being sent now, and until when (a time for Close's waits and the outcome hold, none for the others). */
   wait: z.object({ reason: z.enum(WAIT_REASONS), until: z.number().optional() }).optional(),
+  /** When Close began answering this save with 429s in a row: its deadline counts from here. */
+  limitedSince: z.number().optional(),
+  /** What the popup names it by (issue 15); absent in older versions' saves, and a damaged one is dropped, not the save. */
+  label: SaveLabelSchema.optional().catch(undefined),
   /** Older versions' "waiting for the network" flag; read as wait: offline. */
   offline: z.boolean().optional(),
 });

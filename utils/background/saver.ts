@@ -1,11 +1,12 @@
 import { i18n } from '#i18n';
 import type { CloseClient } from '../close/client';
 import type { CloseError } from '../close/errors';
-import { canRetry, retryDelayMs } from '../close/retry';
+import { nextTry } from '../close/rate-limit-wait';
 import { callBase } from '../close/call-base';
-import type { Call } from '../close/schemas';
+import type { Call, CallChanges } from '../close/schemas';
 import type { Account, PendingSave, SaveOwner, SaveProgress, SaveResult, TabMessage, WaitReason } from '../messages';
 import { alreadyApplied, isConflict } from './conflict';
+import { createEarlyWake } from './early-wake';
 import type { Outbox, Save } from './outbox';
 
 // Saves, one call at a time and in the order the rep made them. Each save is in the outbox
@@ -24,6 +25,8 @@ export interface SaverDeps {
   confirmed?: (save: Save, call: Call) => Promise<void>;
   /** Asks to be woken at `when` (ms since epoch): the worker may be stopped meanwhile. */
   wakeAt?: (when: number) => void;
+  /** How long a new save is held before its first request (the outcome hold, hold.ts); 0: not held. */
+  holdMs?: (changes: CallChanges) => Promise<number>;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   now?: () => number;
@@ -60,6 +63,7 @@ const progressOf = (save: Save): SaveProgress =>
 export function createSaver(deps: SaverDeps) {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = deps.now ?? Date.now;
+  const timers = createEarlyWake(sleep);
   const waiting = new Map<string, ((result: SaveResult) => void)[]>();
   const finished = new Map<string, SaveResult>();
   const busyCalls = new Set<string>();
@@ -153,6 +157,8 @@ export function createSaver(deps: SaverDeps) {
     // text overtakes a newer one.
     const before = isFresh ? 0 : save.attempts;
     if (before > 0) await sleep(INTERRUPTED_GRACE_MS);
+    // When this save's 429s in a row began: its deadline runs from there (rate-limit-wait.ts).
+    let limitedSince = save.limitedSince;
     for (let attempts = before + 1; ; attempts++) {
       if (!isFresh || attempts > 1) await deps.outbox.update(save.id, { attempts });
       const result = await attempt(client, save);
@@ -168,26 +174,23 @@ export function createSaver(deps: SaverDeps) {
         return 'done';
       }
       const { error } = result;
+      const since = error.kind === 'rate-limited' ? (limitedSince ?? now()) : undefined;
+      if (since !== limitedSince) await deps.outbox.update(save.id, { limitedSince: (limitedSince = since) });
       // Attempts count per session of trying: a save that waited starts afresh.
-      const tries = attempts - before;
-      if (!canRetry(error.kind, error.status, tries)) {
-        if (error.kind === 'rate-limited' || (error.kind === 'server' && error.status === 500)) {
-          await deps.outbox.remove(save.id);
-          report(save, { state: 'failed', error });
-          return 'done';
-        }
-        // Offline only when the network failed: a Close that keeps answering 5xx is Close's
-        // trouble, not the rep's connection (issue 15).
-        return hold(save, error.kind === 'server' ? 'server' : 'offline', now() + OFFLINE_RETRY_MS);
+      const next = nextTry(error, attempts - before, since ?? now(), now(), deps.random);
+      if ('fail' in next) {
+        await deps.outbox.remove(save.id);
+        report(save, { state: 'failed', error });
+        return 'done';
       }
-      const wait = retryDelayMs(error.kind, tries, error.retryAfterSeconds, deps.random);
-      const reason = error.kind === 'rate-limited' ? 'rate-limited' : error.kind === 'server' ? 'server' : 'offline';
+      if ('hold' in next) return hold(save, next.hold, now() + OFFLINE_RETRY_MS);
+      const { wait, reason } = next;
       if (wait > LONG_WAIT_MS) return hold(save, reason, now() + wait);
       // The timer does the work; the alarm, due after it, is there in case the worker is stopped
       // meanwhile, so a save the rep is told is waiting always has something that wakes it.
       deps.wakeAt?.(now() + TIMER_BACKSTOP_MS);
       report(save, { state: 'waiting', reason, until: now() + wait });
-      await sleep(wait);
+      await timers.wait(save.id, wait); // or less: Retry now
       // Re-read after the wait: the next request checks the outbox again before it goes.
       report(save, { state: 'sending' });
     }
@@ -230,6 +233,13 @@ export function createSaver(deps: SaverDeps) {
 
   const find = async (saveId: string) => (await deps.outbox.list()).find((s) => s.id === saveId);
 
+  /** A timer for a short wait (with an alarm behind it, in case the worker stops), an alarm for a long one. */
+  function wakeWhenDue(callId: string, ms: number) {
+    if (ms > LONG_WAIT_MS) return deps.wakeAt?.(now() + ms);
+    deps.wakeAt?.(now() + TIMER_BACKSTOP_MS);
+    void sleep(ms).then(() => drain(callId, false));
+  }
+
   return {
     /**
      * Puts a save in the outbox and answers `accepted` once it is stored there (safe from here
@@ -241,9 +251,15 @@ export function createSaver(deps: SaverDeps) {
       const connection = await deps.connection();
       // With no key connected there is no account to tie it to: nothing is stored or sent.
       if (!connection) return { state: 'failed', error: NOT_CONNECTED() };
-      await deps.outbox.add({ ...save, owner: ownerOf(connection.account), attempts: 1, createdAt: now() });
-      fresh.add(save.id);
-      void drain(save.callId, true);
+      const holdMs = (await deps.holdMs?.(save.changes)) ?? 0;
+      // Held (hold.ts): not before its time, the outbox's `wait`, and no attempt counted yet.
+      const held = holdMs > 0 && { attempts: 0, wait: { reason: 'hold' as const, until: now() + holdMs } };
+      await deps.outbox.add({ ...save, owner: ownerOf(connection.account), attempts: 1, createdAt: now(), ...held });
+      if (held) wakeWhenDue(save.callId, holdMs);
+      else {
+        fresh.add(save.id);
+        void drain(save.callId, true);
+      }
       return { state: 'accepted' };
     },
 
@@ -267,6 +283,7 @@ export function createSaver(deps: SaverDeps) {
         createdAt: save.createdAt,
         progress: inFlight.has(save.id) ? { state: 'sending' } : progressOf(save),
         owner: save.owner ?? null,
+        ...(save.label && { label: save.label }),
       }));
     },
 
@@ -278,6 +295,22 @@ export function createSaver(deps: SaverDeps) {
       if (removed === 'absent') return finished.get(saveId) ?? { state: 'unknown' };
       report(removed, { state: 'cancelled' });
       return { state: 'cancelled' };
+    },
+
+    /**
+     * Retry now (a trusted click, issue 15): the call's first save waiting for Close (429, 5xx) is
+     * tried at once instead of after its wait. Cancel still wins: every request re-reads the outbox.
+     */
+    async retryNow(saveId: string): Promise<SaveResult> {
+      const saves = await deps.outbox.list();
+      const save = saves.find((s) => s.id === saveId);
+      if (!save) return finished.get(saveId) ?? { state: 'unknown' };
+      const first = saves.find((s) => s.callId === save.callId)!;
+      if (timers.wake(first.id)) return { state: 'sending' };
+      if (first.wait?.reason !== 'rate-limited' && first.wait?.reason !== 'server') return progressOf(save);
+      await deps.outbox.update(first.id, { wait: undefined });
+      void drain(first.callId, true);
+      return { state: 'sending' };
     },
 
     /** The rep sends a save an older version left without an account, as the account connected now. */

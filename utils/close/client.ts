@@ -7,7 +7,6 @@ import {
   CallIdOnlySchema,
   CallSchema,
   EventPageSchema,
-  LeadContactsSchema,
   LeadSummarySchema,
   ME_FIELDS,
   MeSchema,
@@ -17,7 +16,7 @@ import {
   type Call,
   type CallChanges,
   type CloseEvent,
-  type ContactName,
+  type LeadNames,
   type LeadSummary,
   type Me,
   type Outcome,
@@ -159,6 +158,14 @@ export function createCloseClient(options: CloseClientOptions) {
     };
   }
 
+  /** A lead's display name and contacts (`GET /lead/{id}/?_fields=display_name,contacts`). */
+  function leadSummary(leadId: LeadId): Promise<Result<LeadSummary>> {
+    if (!isLeadId(leadId)) throw new TypeError('Not a Close lead id');
+    return request('GET', `/lead/${encodeURIComponent(leadId)}/`, LeadSummarySchema, {
+      query: { _fields: 'display_name,contacts' },
+    });
+  }
+
   return {
     me: (): Promise<Result<Me>> => request('GET', '/me/', MeSchema, { query: { _fields: ME_FIELDS } }),
 
@@ -214,15 +221,17 @@ export function createCloseClient(options: CloseClientOptions) {
     /** A call's event log, newest first, 50 a page (Close's cap), following `cursor_next` lazily. */
     listEvents: (callId: CallId): Promise<Result<EventPage>> => eventPage(callId),
 
-    /** A lead's contacts by name, for naming the other party of its calls; nameless ones are left out. */
-    async leadContacts(leadId: LeadId): Promise<Result<ContactName[]>> {
-      if (!isLeadId(leadId)) throw new TypeError('Not a Close lead id');
-      const result = await request('GET', `/lead/${encodeURIComponent(leadId)}/`, LeadContactsSchema, {
-        query: { _fields: 'contacts' },
-      });
+    /**
+     * A lead's name and its contacts by name, for naming the other party of its calls (nameless
+     * contacts are left out) and the lead of a save waiting in the outbox (issue 15). The same
+     * request as leadSummary's: the display name costs nothing more.
+     */
+    async leadContacts(leadId: LeadId): Promise<Result<LeadNames>> {
+      const result = await leadSummary(leadId);
       if (!result.ok) return result;
-      const named = (result.value.contacts ?? []).flatMap(({ id, name }) => (name?.trim() ? [{ id, name: name.trim() }] : []));
-      return { ok: true, value: named };
+      const contacts = (result.value.contacts ?? []).flatMap(({ id, name }) => (name?.trim() ? [{ id, name: name.trim() }] : []));
+      const name = result.value.display_name?.trim();
+      return { ok: true, value: { ...(name && { name }), contacts } };
     },
 
     /**
@@ -253,12 +262,7 @@ export function createCloseClient(options: CloseClientOptions) {
     },
 
     /** A lead's display name and contacts, to name the calls of the queue. */
-    leadSummary(leadId: LeadId): Promise<Result<LeadSummary>> {
-      if (!isLeadId(leadId)) throw new TypeError('Not a Close lead id');
-      return request('GET', `/lead/${encodeURIComponent(leadId)}/`, LeadSummarySchema, {
-        query: { _fields: 'display_name,contacts' },
-      });
-    },
+    leadSummary,
 
     getCall: (callId: CallId): Promise<Result<Call>> =>
       request('GET', callPath(callId), CallSchema, { query: { _fields: CALL_FIELDS } }),

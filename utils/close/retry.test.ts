@@ -41,9 +41,9 @@ describe('which failures are retried', () => {
       expect(isRetryable(kind, 400)).toBe(false);
   });
 
-  it('stops after a bounded number of attempts', () => {
-    expect(canRetry('rate-limited', 429, 4)).toBe(true);
-    expect(canRetry('rate-limited', 429, 5)).toBe(false);
+  it('stops 5xx and dropped connections after a bounded number of attempts; 429s are not counted (their deadline is)', () => {
+    expect(canRetry('rate-limited', 429, 5)).toBe(true);
+    expect(canRetry('rate-limited', 429, 50)).toBe(true);
     expect(canRetry('server', 503, 3)).toBe(true);
     expect(canRetry('server', 503, 4)).toBe(false);
     expect(canRetry('offline', undefined, 3)).toBe(false);

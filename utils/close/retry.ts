@@ -2,11 +2,11 @@ import type { CloseErrorKind } from './errors';
 
 // When a save that failed is tried again. Close's own client retries 429 after the wait Close
 // names and 502/503/504 with backoff; we do the same, plus dropped connections. Other errors
-// (400, 401, 403, 404, 500 …) are answers, not accidents: trying again cannot help.
+// (400, 401, 403, 404, 500 …) are answers, not accidents: trying again cannot help. 429s are not
+// counted: they are waited out as Close asks until the save's deadline (rate-limit-wait.ts).
 
-/** Attempts in one go (the first try included) before a save is reported as not done. */
+/** Attempts in one go (the first try included) before a save is held (5xx, network) in the outbox. */
 export const MAX_ATTEMPTS: Partial<Record<CloseErrorKind, number>> = {
-  'rate-limited': 5,
   server: 4,
   offline: 3,
 };
@@ -40,6 +40,6 @@ export function retryDelayMs(
   return Math.round(ceiling * (0.5 + random() * 0.5));
 }
 
-/** Whether another attempt is allowed after `attempt` attempts failed this way. */
+/** Whether another attempt is allowed after `attempt` attempts failed this way (429s: see rate-limit-wait.ts). */
 export const canRetry = (kind: CloseErrorKind, status: number | undefined, attempt: number): boolean =>
-  isRetryable(kind, status) && attempt < (MAX_ATTEMPTS[kind] ?? 1);
+  isRetryable(kind, status) && (kind === 'rate-limited' || attempt < (MAX_ATTEMPTS[kind] ?? 1));

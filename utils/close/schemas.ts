@@ -55,8 +55,12 @@ export interface ContactName {
   id: string;
   name: string;
 }
-/** `GET /lead/{id}/?_fields=contacts`: only the contacts (each with more fields than we keep). */
-export const LeadContactsSchema = z.object({ contacts: z.array(ContactSchema).nullish() });
+/** A lead's name and its contacts' names: what the panel names a call, and a waiting save, by. */
+export interface LeadNames {
+  /** Close's `display_name`; absent when Close gave none. */
+  name?: string;
+  contacts: ContactName[];
+}
 /** `GET /lead/{id}/?_fields=display_name,contacts`: what the Calls to log queue names a call's lead and contact by. */
 export const LeadSummarySchema = z.object({ display_name: z.string().nullish(), contacts: z.array(ContactSchema).nullish() });
 export type LeadSummary = z.infer<typeof LeadSummarySchema>;

@@ -40,4 +40,13 @@ describe('panelKey', () => {
     expect(panelKey(press({ key: '?' }, textarea))).toBeUndefined();
     expect(panelKey(press({ key: '?' }, input))).toBeUndefined();
   });
+
+  it('collapses and expands on Alt+M, by the physical key, and on nothing near it', () => {
+    expect(panelKey(press({ key: 'm', code: 'KeyM', altKey: true }))).toBe('collapse');
+    // macOS: Option+M makes the key µ.
+    expect(panelKey(press({ key: 'µ', code: 'KeyM', altKey: true }))).toBe('collapse');
+    expect(panelKey(press({ key: 'M', code: 'KeyM', altKey: true, shiftKey: true }))).toBeUndefined();
+    expect(panelKey(press({ key: 'm', code: 'KeyM', altKey: true, ctrlKey: true }))).toBeUndefined();
+    expect(panelKey(press({ key: 'm', code: 'KeyM' }))).toBeUndefined();
+  });
 });

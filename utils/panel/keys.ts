@@ -1,7 +1,7 @@
 // The panel's own shortcuts, as one pure mapping from a key press to what it does, so that the
 // panel, its help and its tests agree. Alt+1…9 (outcomes) are read by utils/outcome-shortcut.ts.
 
-export type PanelKey = 'save' | 'save-next' | 'close' | 'previous-call' | 'next-call' | 'help';
+export type PanelKey = 'save' | 'save-next' | 'close' | 'previous-call' | 'next-call' | 'help' | 'collapse';
 
 const isTextField = (target: EventTarget | null) =>
   target instanceof HTMLTextAreaElement ||
@@ -20,6 +20,9 @@ export function panelKey(event: KeyboardEvent): PanelKey | undefined {
   if (event.altKey && !mod && !event.shiftKey && !event.defaultPrevented) {
     if (event.key === 'ArrowUp') return 'previous-call';
     if (event.key === 'ArrowDown') return 'next-call';
+    // Collapse / expand (issue 15), by the physical key as Alt+1…9 are (Option+M types µ on a Mac).
+    // Alt+Shift+M is ChromeOS's, Ctrl+Shift+M Firefox's responsive design mode; plain Alt+M is no one's.
+    if (event.code === 'KeyM') return 'collapse';
   }
   if (event.key === '?' && !mod && !event.altKey && !isTextField(event.target)) return 'help';
   return undefined;

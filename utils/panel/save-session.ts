@@ -26,7 +26,7 @@ type Problem = CloseError | Rejection;
 /** What the panel says about the shown call's save; each has one way of being shown. */
 export type Status =
   | { kind: 'idle' }
-  | { kind: 'info'; say: 'nothingToSave' | 'cancelled' | 'showingTheirs' | 'noOtherCall' | 'tooLateToCancel' }
+  | { kind: 'info'; say: 'nothingToSave' | 'cancelled' | 'showingTheirs' | 'noOtherCall' | 'tooLateToCancel' | 'holdUndone' }
   | { kind: 'sending'; saveId: string; behind?: CallId }
   | { kind: 'waiting'; saveId: string; reason: WaitReason; until?: number; behind?: CallId }
   /** `callId`: Save & next's save, confirmed while the rep is on the next call: Undo undoes that call. */
@@ -103,6 +103,8 @@ export type Event =
   | { type: 'retry'; saveId: string }
   | { type: 'resolve'; saveId: string; choice: 'mine' | 'theirs' | 'append' }
   | { type: 'cancel' }
+  /** Retry now: the save waiting for Close (429, 5xx) goes at once (issue 15). */
+  | { type: 'retry-now' }
   | { type: 'cancel-reply'; saveId: string; result: SaveResult }
   /** `callId`: the call a push says it is for; an answer naming another call than its save's is ignored. */
   | { type: 'result'; saveId: string; callId?: string; result: SaveResult }
@@ -124,6 +126,7 @@ export type Effect =
   | { type: 'remove-draft'; callId: CallId; ifSavedBy?: string }
   | { type: 'send'; saveId: string; callId: CallId; changes: CallChanges; base: CallBase | null; draft?: DraftToKeep }
   | { type: 'cancel'; saveId: string }
+  | { type: 'retry-now'; saveId: string }
   | { type: 'focus-note' };
 
 export type Step = [Session, Effect[]];
@@ -277,11 +280,17 @@ function onResult(s: Session, saveId: string, result: SaveResult, now: number, c
     const moved = show(s, next.id, effects);
     return [{ ...moved, current: saveId, status: { kind: 'sending', saveId, behind: record.callId } }, effects];
   }
+  // A held save's `accepted` comes after the hold was said: it does not say "Saving…" over it.
+  if (result.state === 'accepted' && s.status.kind === 'waiting' && s.status.saveId === saveId) return [s, []];
   const progress = statusOfProgress(saveId, result, shown ? undefined : record.callId);
   if (progress) return [s.current === saveId ? { ...s, status: progress } : s, []];
 
   const { [saveId]: _done, ...saves } = s.saves;
   let next: Session = { ...s, saves };
+  // Undo during the outcome hold (its push or the cancel's answer, whichever comes first): nothing
+  // was sent; the boxes, and the draft, keep the rep's changes.
+  if (result.state === 'cancelled' && s.status.kind === 'waiting' && s.status.reason === 'hold' && s.status.saveId === saveId)
+    return [{ ...next, status: { kind: 'info', say: 'holdUndone' } }, []];
   const effects: Effect[] = [];
   if (result.state === 'saved') {
     next.calls = replaceCall(s.calls, result.call);
@@ -449,6 +458,11 @@ export function reduce(s: Session, event: Event, now: number): Step {
     case 'cancel': {
       if (s.status.kind !== 'waiting' || !s.current) return [s, []];
       return [s, [{ type: 'cancel', saveId: s.current }]];
+    }
+    case 'retry-now': {
+      if (s.status.kind !== 'waiting' || !s.current || (s.status.reason !== 'rate-limited' && s.status.reason !== 'server')) return [s, []];
+      const { saveId, behind } = s.status;
+      return [{ ...s, status: { kind: 'sending', saveId, ...(behind && { behind }) } }, [{ type: 'retry-now', saveId }]];
     }
     case 'cancel-reply':
       if (event.result.state === 'sending')

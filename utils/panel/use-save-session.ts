@@ -6,6 +6,7 @@ import { saveEvents } from './save-events';
 import { initialSession, reduce, sessionDraft, type Effect, type Event, type Session } from './save-session';
 import { send } from './send';
 import { loadQueue } from './queue';
+import { sessionSaveLabel } from './save-label';
 import type { PanelViewName } from '../content/controller';
 
 // Runs the save session's effects (save-session.ts) and feeds what they answer back in. The
@@ -87,7 +88,9 @@ export function useSaveSession(target: PageTarget, view: PanelViewName = 'page')
         return dispatch({ type: 'refused', saveId, error: { kind: 'rejected', message: '', notStored: true } });
       }
     }
-    const message = { type: 'call.save', saveId, callId, changes, base } as const;
+    // Named by its lead, contact or phone, and date while it waits (the popup's list; issue 15).
+    const label = sessionSaveLabel(state.current, callId);
+    const message = { type: 'call.save', saveId, callId, changes, base, ...(label && { label }) } as const;
     let reply = await send(message);
     // No answer: the worker restarted. It may have stored the save already; ask before sending again.
     for (let tries = 0; !reply.ok && 'noAnswer' in reply.error && reply.error.noAnswer && tries < NO_ANSWER_TRIES && mounted.current; tries++) {
@@ -150,6 +153,11 @@ export function useSaveSession(target: PageTarget, view: PanelViewName = 'page')
         return void ask({ type: 'outbox.cancel', saveId: effect.saveId }).then((reply) =>
           reply.ok ? dispatch({ type: 'cancel-reply', saveId: effect.saveId, result: reply.value }) : answer(effect.saveId, reply),
         );
+      case 'retry-now':
+        return void ask({ type: 'save.retryNow', saveId: effect.saveId }).then((reply) => {
+          answer(effect.saveId, reply);
+          if (reply.ok && reply.value.state === 'sending') void follow(effect.saveId);
+        });
       case 'focus-note':
         // Now, before the render that disables Save (focus never falls to Close's page), and
         // again once rendered, for a Note box that is only now being shown.
@@ -196,6 +204,7 @@ export function useSaveSession(target: PageTarget, view: PanelViewName = 'page')
     save: (then?: 'next') => dispatch({ type: 'save', saveId: id(), ...(then && { then }) }),
     undo: () => dispatch({ type: 'undo', saveId: id() }),
     retry: () => dispatch({ type: 'retry', saveId: id() }),
+    retryNow: () => dispatch({ type: 'retry-now' }),
     resolve: (choice: 'mine' | 'theirs' | 'append') => dispatch({ type: 'resolve', saveId: id(), choice }),
     /** Esc: the draft written now; false when storage refused it (the panel asks before closing). */
     async keepNow(): Promise<boolean> {
