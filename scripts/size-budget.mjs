@@ -20,7 +20,9 @@ const BUDGETS_GZIP = {
   // their account, the key in IndexedDB with its one-time migration, ids confirmed as calls.
   // Raised to 44 000 for issue 17 (about 2.2 KB gzip): Calls to log's paged listing, its badge,
   // refresh rules and lead names, the Log calls tab handling and their checked messages.
-  background: { part: 'background', bytes: 44_000 },
+  // Raised to 44 100 for issue 14's outcome hold and header-first 429 waits and issue 15's key-free
+  // connection broadcast (together about 0.5 KB gzip past 44 000 on top of what fit before).
+  background: { part: 'background', bytes: 44_100 },
   // Loaded once per page, on the first open (and fetched in idle time before it). Issue 12 set
   // 115 KB for the rich-text editor (ProseMirror, about 68 KB gzip), its conversion code gone.
   // It keeps under it by running on the browser's own API object, like the content script
@@ -28,7 +30,9 @@ const BUDGETS_GZIP = {
   // Raised to 117 200 for issue 15's placement (about 2.8 KB gzip): the panel kept clear of the
   // edited call's feed item at every window size, collapsing to its title bar, the Outcome list
   // opening upward, the Call control's whole option, and where the rep is in the run of calls.
-  'panel script (loaded on first open)': { part: 'panelScript', bytes: 117_200 },
+  // Raised to 118 100 for issue 14's "Sending in N s" hold with Undo and the 503 Retry now, and
+  // issue 15's live connection changes and the Call control's draft marks (about 0.9 KB gzip).
+  'panel script (loaded on first open)': { part: 'panelScript', bytes: 118_100 },
 };
 const REPORTED = {};
 
