@@ -70,9 +70,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'quick-edit@close-extension.example',
-              strict_min_version: '142.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Desktop understands data_collection_permissions from 140 (the ESR Debian ships);
+            // Firefox for Android from 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

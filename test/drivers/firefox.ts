@@ -97,6 +97,17 @@ function element(page: Page, target: Target): El {
   };
 }
 
+type ViewportContext = {
+  browsingContext: { setViewport(options: { viewport: { width: number; height: number }; devicePixelRatio: null }): Promise<void> };
+};
+
+/** BiDi's own browsingContext.setViewport: puppeteer's page.setViewport also sends
+ * emulation.setScreenOrientationOverride, which Firefox ESR 140 does not know. */
+function setViewport(page: Page, width: number, height: number): Promise<void> {
+  const frame = page.mainFrame() as unknown as ViewportContext;
+  return frame.browsingContext.setViewport({ viewport: { width, height }, devicePixelRatio: null });
+}
+
 function tab(page: Page): Tab {
   return {
     get: (target) => element(page, target),
@@ -104,7 +115,7 @@ function tab(page: Page): Tab {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     press: (keys) => pressChord(page, keys),
     type: (text) => page.keyboard.type(text),
-    setViewport: (width, height) => page.setViewport({ width, height }),
+    setViewport: (width, height) => setViewport(page, width, height),
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };
