@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { inChromeWindow } from '../e2e-firefox/chrome-window';
 import { keyStoreOf } from '../e2e-firefox/key-store';
 import { spawnSync } from 'node:child_process';
 import type { ElementHandle, Page } from 'puppeteer-core';
@@ -149,9 +150,6 @@ export async function startFirefoxDriver({ realKeys = false }: DriverOptions = {
       await page.close();
     }
   };
-  const bidi = (page: Page) =>
-    (page.mainFrame() as unknown as { browsingContext: { userContext: { browser: { session: { send(m: string, p: object): Promise<unknown> } } } } })
-      .browsingContext.userContext.browser.session;
   return {
     browser: 'firefox',
     harness,
@@ -184,22 +182,11 @@ export async function startFirefoxDriver({ realKeys = false }: DriverOptions = {
       throw new Error('Firefox keeps the MV2 background page running: it has no idle stop to reproduce.');
     },
     async setOffline(offline) {
-      // Firefox's own offline mode (File > Work Offline), set in the browser's chrome window over
-      // BiDi (the harness allows system access): every window, the add-on's background page too,
+      // Firefox's own offline mode (File > Work Offline), set with the browser's privileges over
+      // BiDi (chrome-window.ts; the harness allows system access): every window, the add-on's background page too,
       // loses the network and gets offline/online events. BiDi's emulation.setNetworkConditions
       // would not do: it leaves the background page online (seen on Firefox 153 ESR).
-      const page = (await harness.browser.pages())[0] ?? (await harness.browser.newPage());
-      const session = bidi(page);
-      const tree = (await session.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as {
-        result: { contexts: { context: string; url: string }[] };
-      };
-      const chromeWindow = tree.result.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
-      if (!chromeWindow) throw new Error('No browser window in BiDi’s chrome scope.');
-      await session.send('script.evaluate', {
-        expression: `Services.io.manageOfflineStatus = false; Services.io.offline = ${offline};`,
-        target: { context: chromeWindow.context },
-        awaitPromise: false,
-      });
+      await inChromeWindow(harness.browser, `(Services.io.manageOfflineStatus = false, Services.io.offline = ${offline})`);
       // Going offline also ends the connections already open, as a lost network does; Firefox
       // would otherwise keep using a kept-alive tunnel to the stand-in.
       if (offline) harness.server.server.closeAllConnections();

@@ -1,35 +1,11 @@
 // Reaching our content script's own world in Firefox. WebDriver BiDi lists a page's window realm
 // and its own sandboxes, not an add-on's content-script sandbox; but with
-// --remote-allow-system-access (the harness passes it) BiDi evaluates in the browser's chrome
-// window, and from there a frame script in the tab's content process asks Firefox's own
+// --remote-allow-system-access (the harness passes it) BiDi evaluates with the browser's own
+// privileges (chrome-window.ts), and from there a frame script in the tab's content process asks Firefox's own
 // ExtensionContent module for our add-on's content-script context in that window (its
 // sandbox, the one our content script runs in) and evaluates there.
+import { inChromeWindow } from './chrome-window';
 import type { FirefoxHarness } from './harness';
-
-interface Bidi {
-  send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
-}
-
-const bidi = (harness: FirefoxHarness) => (harness.browser as unknown as { connection: Bidi }).connection;
-
-async function chromeContext(harness: FirefoxHarness): Promise<string> {
-  const { result } = await bidi(harness).send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  const [top] = result.contexts as { context: string; url: string }[];
-  if (!top?.url.startsWith('chrome://browser/')) throw new Error('No chrome window: is --remote-allow-system-access passed?');
-  return top.context;
-}
-
-/** Runs `expression` in the browser's chrome window (system principal) and returns its JSON value. */
-async function inChrome<T>(harness: FirefoxHarness, context: string, expression: string): Promise<T> {
-  const { result } = await bidi(harness).send('script.evaluate', {
-    expression: `(async () => JSON.stringify(await (${expression})))()`,
-    target: { context },
-    awaitPromise: true,
-  });
-  const answer = result as { type: string; result?: { value?: string }; exceptionDetails?: { text: string } };
-  if (answer.type !== 'success') throw new Error(`In the chrome window: ${answer.exceptionDetails?.text ?? JSON.stringify(answer)}`);
-  return JSON.parse(answer.result!.value!) as T;
-}
 
 // Runs in the content process (frame script). Finds the content-script sandbox of `addonId` in
 // the tab's top window and evaluates there; the sandbox turns its value into JSON itself.
@@ -54,11 +30,9 @@ export interface ContentScriptRealm {
 
 /** Our content script's realm in the tab showing `url` (the top frame). */
 export async function contentScriptRealm(harness: FirefoxHarness, url: string, addonId: string): Promise<ContentScriptRealm> {
-  const context = await chromeContext(harness);
   const tab = `gBrowser.browsers.find((b) => b.currentURI.spec === ${JSON.stringify(url)})`;
-  const loaded = await inChrome<boolean>(
-    harness,
-    context,
+  const loaded = await inChromeWindow<boolean>(
+    harness.browser,
     `(() => {
       const browser = ${tab};
       if (!browser) return false;
@@ -71,9 +45,8 @@ export async function contentScriptRealm(harness: FirefoxHarness, url: string, a
   return {
     async evaluate<T>(expression: string): Promise<T> {
       const id = ++next;
-      const answer = await inChrome<{ json?: string; error?: string }>(
-        harness,
-        context,
+      const answer = await inChromeWindow<{ json?: string; error?: string }>(
+        harness.browser,
         `new Promise((resolve) => {
           const manager = (${tab}).messageManager;
           const listener = ({ data }) => {

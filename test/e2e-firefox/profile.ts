@@ -38,5 +38,8 @@ export function firefoxPrefs({ proxyPort, addonId, uuid }: { proxyPort: number; 
     'extensions.getAddons.showPane': false,
     'network.captive-portal-service.enabled': false,
     'network.connectivity-service.enabled': false,
+    // The Navigation API, on by default from Firefox 147; ESR 140 has it behind this pref. The
+    // tests run with it as current Firefox does; navigation-fallback.e2e.test.ts turns it off.
+    'dom.navigation.webidl.enabled': true,
   };
 }
