@@ -461,9 +461,12 @@ export function reduce(s: Session, event: Event, now: number): Step {
           { ...next, content: noteOfCall(theirs), outcomeId: theirs.outcome_id ?? null, edited: false, draft: { kind: 'none' }, status: { kind: 'info', say: 'showingTheirs' } },
           [{ type: 'remove-draft', callId: call.id }],
         ];
-      const content = event.choice === 'append' ? appendedNote(theirs, s.content, call) : s.content;
-      const withContent = { ...next, content };
-      return startSave(withContent, event.saveId, theirs, callChanges(theirs, content, s.outcomeId), { base, withDraft: true });
+      // A field the rep did not touch takes theirs (issue 14: Close AI's outcome stays when the rep wrote only the note).
+      const noteTouched = !sameNote(s.content, noteOfCall(call));
+      const outcomeId = s.outcomeId !== (call.outcome_id ?? null) ? s.outcomeId : (theirs.outcome_id ?? null);
+      const content = !noteTouched ? noteOfCall(theirs) : event.choice === 'append' ? appendedNote(theirs, s.content, call) : s.content;
+      const withContent = { ...next, content, outcomeId };
+      return startSave(withContent, event.saveId, theirs, callChanges(theirs, content, outcomeId), { base, withDraft: true });
     }
     case 'cancel': {
       if (s.status.kind !== 'waiting' || !s.current) return [s, []];
