@@ -45,6 +45,10 @@ function where(save: PendingSave): string {
       return i18n.t('settings.queued.unclaimed');
     case 'hold':
       return i18n.t('outcomeHold.queued');
+    case 'call-live':
+      return i18n.t('callEnd.queued');
+    case 'call-ask':
+      return i18n.t('callEnd.queuedAsk');
   }
 }
 

@@ -20,6 +20,7 @@ import { callLabel } from '@/utils/format';
 import type { PageTarget } from '@/utils/page';
 import type { PanelViewName } from '@/utils/content/controller';
 import { CallPicker } from './CallPicker';
+import { CallLiveMark } from './CallEndWait';
 import { CallsToLogBar, queueLabel } from './CallsToLog';
 import { CollapseButton, useCollapse } from './CollapseButton';
 import { ConflictAlert } from './ConflictAlert';
@@ -46,7 +47,7 @@ const openSettings = trusted(() => void send({ type: 'settings.open' }));
 
 /** The panel: layout and key routing. What is in the boxes and how saves go is the save session's. */
 export function QuickEditPanel({ target, onClose, view, onShowing }: QuickEditPanelProps) {
-  const { session: s, dispatch, noteRef, save, undo, retry, retryNow, resolve, keepNow } = useSaveSession(target, view);
+  const { session: s, dispatch, noteRef, save, undo, retry, retryNow, callEnd, resolve, keepNow } = useSaveSession(target, view);
   const [now, setNow] = useState(Date.now());
   const [help, setHelp] = useState(false);
   const [confirmClose, setConfirmClose] = useState(false);
@@ -232,6 +233,7 @@ export function QuickEditPanel({ target, onClose, view, onShowing }: QuickEditPa
             hasDraft={hasDraft}
             {...(s.view === 'calls-to-log' && { label: queueLabel(s) })}
           />
+          <CallLiveMark call={call} />
           <WhereNotice session={s} contacts={data.contacts} />
           <NoteEditor
             editorRef={noteRef}
@@ -266,6 +268,8 @@ export function QuickEditPanel({ target, onClose, view, onShowing }: QuickEditPa
               mine={{ note: s.content, outcomeId: s.outcomeId }}
               outcomes={outcomes}
               noteChanged={!sameNote(s.content, noteOfCall(call))}
+              {...(status.who && { who: status.who })}
+              {...(status.fields && { fields: status.fields })}
               onKeepMine={trusted(() => resolve('mine'))}
               onUseTheirs={trusted(() => resolve('theirs'))}
               onAppendMine={trusted(() => resolve('append'))}
@@ -281,6 +285,7 @@ export function QuickEditPanel({ target, onClose, view, onShowing }: QuickEditPa
         onRetry={trusted(retry)}
         onCancel={trusted(() => dispatch({ type: 'cancel' }))}
         onRetryNow={trusted(retryNow)}
+        onCallEnd={(choice) => trusted(() => callEnd(choice))}
         onOpenSettings={openSettings}
         nameOf={(id) => {
           const named = s.calls.find((c) => c.id === id);

@@ -1,7 +1,8 @@
 import { i18n } from '#i18n';
 import { nextStepText, type CloseError } from '@/utils/close/errors';
 import type { Rejection, WaitReason } from '@/utils/messages';
-import { isLostTrack, NOTE_LIMIT, type Status } from '@/utils/panel/save-session';
+import { isLostTrack, NOTE_LIMIT, type CallEndChoice, type Status } from '@/utils/panel/save-session';
+import { CallEndAlert, isCallEndWait } from './CallEndWait';
 
 interface SaveFeedbackProps {
   status: Status;
@@ -13,6 +14,8 @@ interface SaveFeedbackProps {
   /** Retry now: a save waiting for Close goes at once (issue 15). */
   onRetryNow?: (event: Event) => void;
   onOpenSettings: (event: Event) => void;
+  /** Save anyway / Keep waiting: a note save that waited 2 minutes for its call to end (issue 14). */
+  onCallEnd?: (choice: CallEndChoice) => (event: Event) => void;
   /** How a call is named (the Call control's words), for Undo of a call no longer shown. */
   nameOf?: (callId: string) => string;
 }
@@ -67,7 +70,7 @@ function statusText(status: Status, now: number): string {
 }
 
 /** "Saved" only after Close confirmed; every save not yet at Close is an alert, in words, with the next step. */
-export function SaveFeedback({ status, now, noteSize, onUndo, onRetry, onCancel, onRetryNow, onOpenSettings, nameOf }: SaveFeedbackProps) {
+export function SaveFeedback({ status, now, noteSize, onUndo, onRetry, onCancel, onRetryNow, onOpenSettings, onCallEnd, nameOf }: SaveFeedbackProps) {
   // Undo after Save & next undoes the call before this one: its name says which (issue 15).
   const undoing = status.kind === 'saved' && status.callId ? nameOf?.(status.callId) : undefined;
   // UI-CONTRACT: every save not yet at Close is announced in role="alert". A retry Close asked for
@@ -110,7 +113,15 @@ export function SaveFeedback({ status, now, noteSize, onUndo, onRetry, onCancel,
           </span>
         )}
       </div>
-      <SaveAlert status={status} now={now} noteSize={noteSize} onRetry={onRetry} onCancel={onCancel} onOpenSettings={onOpenSettings} />
+      <SaveAlert
+        status={status}
+        now={now}
+        noteSize={noteSize}
+        onRetry={onRetry}
+        onCancel={onCancel}
+        onOpenSettings={onOpenSettings}
+        {...(onCallEnd && { onCallEnd })}
+      />
     </>
   );
 }
@@ -123,7 +134,9 @@ export function SaveAlert({
   onRetry,
   onCancel,
   onOpenSettings,
+  onCallEnd,
 }: Omit<SaveFeedbackProps, 'onUndo' | 'nameOf'>) {
+  if (isCallEndWait(status)) return <CallEndAlert status={status} now={now} onCancel={onCancel} {...(onCallEnd && { onCallEnd })} />;
   // A retry in progress is said above, calmly; the error box is for a save that needs the rep.
   if (status.kind === 'waiting' && !isRetrying(status) && !isHeld(status)) {
     const { reason } = status;

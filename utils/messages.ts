@@ -2,6 +2,7 @@ import { z } from './zod';
 import { CallBaseSchema, CallChangesSchema, CallIdSchema, LeadIdSchema } from './close/schemas';
 import type { Call, CallBase, CallChanges, ContactName, Outcome } from './close/schemas';
 import type { CloseError } from './close/errors';
+import type { CallField, WhoChanged } from './close/who-changed';
 import { SaveLabelSchema } from './save-label-schema';
 import type { SaveLabel } from './save-label';
 
@@ -39,6 +40,8 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('save.status'), saveId: SaveIdSchema }),
   // Retry now (issue 15): a save waiting for Close (429, 5xx) is tried at once.
   z.strictObject({ type: z.literal('save.retryNow'), saveId: SaveIdSchema }),
+  // A note save waiting for its call to end (issue 14): the rep's answer after 2 minutes.
+  z.strictObject({ type: z.literal('save.callEnd'), saveId: SaveIdSchema, choice: z.enum(['anyway', 'wait']) }),
   OutboxCancel,
   z.strictObject({ type: z.literal('settings.open') }),
   // Which of the page's activity ids are calls (issue 14): a page's batch at a time.
@@ -67,7 +70,12 @@ export type BackgroundMessage = ContentMessage | PageMessage;
  * an older version that did not record its account (the rep decides, in the popup), or it
  * changes the outcome and the rep's setting holds it for a few seconds (`hold`, Undo sends nothing).
  */
-export type WaitReason = 'rate-limited' | 'server' | 'offline' | 'account' | 'unclaimed' | 'hold';
+export type WaitReason = 'rate-limited' | 'server' | 'offline' | 'account' | 'unclaimed' | 'hold' | CallEndReason;
+/**
+ * A note save of a call Close still reads as going on (issue 14): `call-live` while Close is asked
+ * again (polled with backoff), `call-ask` once 2 minutes passed: the rep chooses (call-end-wait.ts).
+ */
+export type CallEndReason = 'call-live' | 'call-ask';
 
 /** A save still in the outbox: on its way to Close, or waiting (until when, if known). */
 export type SaveProgress = { state: 'sending' } | { state: 'waiting'; reason: WaitReason; until?: number };
@@ -77,7 +85,8 @@ export type SaveResult =
   | { state: 'accepted' }
   | SaveProgress
   | { state: 'saved'; call: Call }
-  | { state: 'conflict'; theirs: CallBase }
+  /** `who`: who changed the rep's fields, from Close's event log; `fields`: which of them changed (issue 14). */
+  | { state: 'conflict'; theirs: CallBase; who?: WhoChanged; fields?: CallField[] }
   | { state: 'failed'; error: CloseError }
   | { state: 'cancelled' }
   | { state: 'unknown' };
@@ -153,6 +162,7 @@ export interface ReplyTypes {
   'call.save': SaveResult;
   'save.status': SaveResult;
   'save.retryNow': SaveResult;
+  'save.callEnd': SaveResult;
   'outbox.list': PendingSave[];
   'outbox.cancel': SaveResult;
   'outbox.claim': SaveResult;

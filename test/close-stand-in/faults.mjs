@@ -6,7 +6,7 @@ import { tooManyRequests } from './rate-limit.mjs';
 
 /**
  * 'drop-after-apply' is the nastiest case for a client: the request takes effect, the answer never arrives.
- * @typedef {'400' | '429' | '429-nested' | '429-headers' | '500' | '502' | '503' | '504' | 'drop' | 'drop-after-apply'
+ * @typedef {'400' | '403' | '429' | '429-nested' | '429-headers' | '500' | '502' | '503' | '504' | 'drop' | 'drop-after-apply'
  *   | 'latency' | 'non-json-500'} FaultKind
  * @typedef {{
  *   method?: string, path?: string | RegExp, host?: string, times?: number, kind: FaultKind,
@@ -15,12 +15,13 @@ import { tooManyRequests } from './rate-limit.mjs';
  *   `path` is compared with the pathname (a string must match exactly); `host` defaults to api.close.com;
  *   `times` defaults to 1 (Infinity allowed); `ms` is the delay for 'latency' (default 1000);
  *   `rateReset` the seconds a 429 asks to wait (default 1); '429-headers' has no body, and sends `RateLimit` and
- *   `Retry-After` unless `rateLimitHeader: false` / `retryAfter: false`. '400': `{"errors":["Bad request."],…}`.
+ *   `Retry-After` unless `rateLimitHeader: false` / `retryAfter: false`. '400': `{"errors":["Bad request."],…}`. '403': `{"error":"…permission…"}` (an event log the key may not read,
+ *   issue 14).
  * @typedef {{ kind: 'drop' } | { kind: 'drop-after-apply' } | { kind: 'delay', ms: number }
  *   | { kind: 'reply', reply: import('./types.mjs').Reply }} FaultAction
  */
 
-const KINDS = new Set(['400', '429', '429-nested', '429-headers', '500', '502', '503', '504', 'drop', 'drop-after-apply', 'latency', 'non-json-500']);
+const KINDS = new Set(['400', '403', '429', '429-nested', '429-headers', '500', '502', '503', '504', 'drop', 'drop-after-apply', 'latency', 'non-json-500']);
 
 /** @type {Record<string, string>} */
 const SERVER_ERRORS = {
@@ -103,6 +104,8 @@ export function faultAction(rule, rateLimit) {
       return { kind: 'delay', ms: rule.ms ?? 1000 };
     case '400':
       return { kind: 'reply', reply: { status: 400, json: { errors: ['Bad request.'], 'field-errors': {} } } };
+    case '403':
+      return { kind: 'reply', reply: { status: 403, json: { error: 'You do not have permission to perform this action.' } } };
     case '429-headers':
       return {
         kind: 'reply',

@@ -117,6 +117,21 @@ export function createCloseStandIn(options = {}) {
      */
     closeWrites,
     /**
+     * A request of another client of Close (another app's key, a colleague's script; issue 14), answered by the same
+     * API handler as the HTTP server's but without a socket, the request log, faults or rate limits. Its changes are
+     * logged in the event log with that key's `api_key_id`.
+     * @param {{ apiKey: string, method?: string, path: string, body?: unknown }} r `path` under /api/v1, with a query
+     * @returns {Reply}
+     */
+    asClient({ apiKey, method = 'GET', path, body }) {
+      const url = new URL(`/api/v1${path}`, 'http://stand-in.invalid');
+      const headers = { authorization: `Basic ${Buffer.from(`${apiKey}:`).toString('base64')}`, 'content-type': 'application/json' };
+      return handleApi({
+        state, method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers,
+        rawBody: body === undefined ? '' : JSON.stringify(body), stamps, now: options.now,
+      });
+    },
+    /**
      * Node request handler, for http.createServer / https.createServer.
      * @param {import('node:http').IncomingMessage} req
      * @param {import('node:http').ServerResponse} res

@@ -1,4 +1,5 @@
 import type { CallBase, CallChanges } from '../close/schemas';
+import type { CallField } from '../close/who-changed';
 
 // Close has no ETag (FACTS.md): `date_updated` is the only sign that someone else changed a
 // call meanwhile. We compare it, and the fields we are about to write, just before the PUT.
@@ -18,13 +19,20 @@ export function alreadyApplied(current: CallBase, changes: CallChanges): boolean
 }
 
 /**
- * Someone else changed a field this change would overwrite. A change to other fields (or a
- * save of ours that already landed) is not a conflict.
+ * The fields this change would write that someone else changed since `base` (the per-field rule):
+ * a change to other fields (or a save of ours that already landed) is not a conflict.
  */
-export function isConflict(base: CallBase, current: CallBase, changes: CallChanges): boolean {
-  if (current.date_updated === base.date_updated) return false;
+export function conflictFields(base: CallBase, current: CallBase, changes: CallChanges): CallField[] {
+  if (current.date_updated === base.date_updated) return [];
   const touchesNote = changes.note !== undefined || changes.note_html !== undefined;
   const noteChanged = !same(current.note, base.note) || !sameHtml(current.note_html, base.note_html);
   const outcomeChanged = !same(current.outcome_id, base.outcome_id);
-  return (touchesNote && noteChanged) || ('outcome_id' in changes && outcomeChanged);
+  return [
+    ...(touchesNote && noteChanged ? (['note'] as const) : []),
+    ...('outcome_id' in changes && outcomeChanged ? (['outcome'] as const) : []),
+  ];
 }
+
+/** Someone else changed a field this change would overwrite. */
+export const isConflict = (base: CallBase, current: CallBase, changes: CallChanges): boolean =>
+  conflictFields(base, current, changes).length > 0;

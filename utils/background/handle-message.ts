@@ -108,6 +108,8 @@ export function createMessageHandler(deps: BackgroundDeps) {
         return { ok: true, value: await saver.status(message.saveId) };
       case 'save.retryNow':
         return { ok: true, value: await saver.retryNow(message.saveId) };
+      case 'save.callEnd':
+        return { ok: true, value: await saver.callEnd(message.saveId, message.choice) };
       case 'calls.confirm':
         return confirmCalls(deps.connection, createClient, message.callIds);
       case 'shortcut.get':

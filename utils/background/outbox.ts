@@ -8,7 +8,7 @@ import { SaveLabelSchema } from '../save-label-schema';
 // stopped mid-save or a browser closed while offline finishes the save later. The outbox is
 // the only truth about a save: the saver re-reads it before every request and after every wait.
 
-const WAIT_REASONS = ['rate-limited', 'server', 'offline', 'account', 'unclaimed', 'hold'] as const satisfies readonly WaitReason[];
+const WAIT_REASONS = ['rate-limited', 'server', 'offline', 'account', 'unclaimed', 'hold', 'call-live', 'call-ask'] as const satisfies readonly WaitReason[];
 
 export const SaveSchema = z.object({
   id: SaveIdSchema,
@@ -25,6 +25,10 @@ export const SaveSchema = z.object({
   wait: z.object({ reason: z.enum(WAIT_REASONS), until: z.number().optional() }).optional(),
   /** When Close began answering this save with 429s in a row: its deadline counts from here. */
   limitedSince: z.number().optional(),
+  /** A note save of a call still going on: when it began waiting for the call to end (call-end-wait.ts). */
+  liveSince: z.number().optional(),
+  /** The rep chose Save anyway: sent even though Close still reads the call as going on. */
+  anyway: z.boolean().optional(),
   /** What the popup names it by (issue 15); absent in older versions' saves, and a damaged one is dropped, not the save. */
   label: SaveLabelSchema.optional().catch(undefined),
   /** Older versions' "waiting for the network" flag; read as wait: offline. */

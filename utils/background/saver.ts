@@ -5,7 +5,9 @@ import { nextTry } from '../close/rate-limit-wait';
 import { callBase } from '../close/call-base';
 import type { Call, CallChanges } from '../close/schemas';
 import type { Account, PendingSave, SaveOwner, SaveProgress, SaveResult, TabMessage, WaitReason } from '../messages';
-import { alreadyApplied, isConflict } from './conflict';
+import { mustWaitForCallEnd, nextCallEndLook } from './call-end-wait';
+import { alreadyApplied, conflictFields } from './conflict';
+import { whoChangedCall } from './who-changed-call';
 import { createEarlyWake } from './early-wake';
 import type { Outbox, Save } from './outbox';
 
@@ -33,7 +35,7 @@ export interface SaverDeps {
 }
 
 /** What one attempt came to; `retry` is the saver's own business. */
-type Attempt = SaveResult | { state: 'retry'; error: CloseError };
+type Attempt = SaveResult | { state: 'retry'; error: CloseError } | { state: 'live' };
 type Step = { ok: true; value: Call } | { ok: false; error: CloseError };
 type Run = 'done' | 'held';
 
@@ -113,13 +115,20 @@ export function createSaver(deps: SaverDeps) {
   }
 
   /** One attempt: read the call, then write it unless that would overwrite someone else. */
-  async function attempt(client: CloseClient, save: Save): Promise<Attempt | 'gone'> {
+  async function attempt(client: CloseClient, save: Save, apiKey: string): Promise<Attempt | 'gone'> {
     const current: Step | 'gone' = await request(save, () => client.getCall(save.callId), false);
     if (current === 'gone') return 'gone';
     if (!current.ok) return attemptOf(current.error);
     if (alreadyApplied(current.value, save.changes)) return { state: 'saved', call: current.value };
-    if (save.base && isConflict(save.base, current.value, save.changes))
-      return { state: 'conflict', theirs: callBase(current.value) };
+    // Close's dialer autosaves the note while the call goes on: the rep's note waits (call-end-wait.ts).
+    if (mustWaitForCallEnd(current.value.status, save.changes, save.anyway)) return { state: 'live' };
+    const fields = save.base ? conflictFields(save.base, current.value, save.changes) : [];
+    if (save.base && fields.length > 0) {
+      // Who changed it, from the event log; any trouble there is "changed in Close", never a failed save.
+      const who = await request(save, () => whoChangedCall(client, current.value, save.base!.date_updated, fields, apiKey), false);
+      if (who === 'gone') return 'gone';
+      return { state: 'conflict', theirs: callBase(current.value), who, fields };
+    }
     const put: Step | 'gone' = await request(save, () => client.updateCall(save.callId, save.changes), true);
     if (put === 'gone') return 'gone';
     return put.ok ? { state: 'saved', call: put.value } : attemptOf(put.error);
@@ -159,10 +168,26 @@ export function createSaver(deps: SaverDeps) {
     if (before > 0) await sleep(INTERRUPTED_GRACE_MS);
     // When this save's 429s in a row began: its deadline runs from there (rate-limit-wait.ts).
     let limitedSince = save.limitedSince;
+    // Looks at a call still going on (call-end-wait.ts): not attempts at Close's trouble.
+    let looks = 0;
     for (let attempts = before + 1; ; attempts++) {
       if (!isFresh || attempts > 1) await deps.outbox.update(save.id, { attempts });
-      const result = await attempt(client, save);
+      const result = await attempt(client, save, connection.apiKey);
       if (result === 'gone') return 'done'; // cancelled, or finished by another worker
+      if (result.state === 'live') {
+        // Since when, kept in the outbox: a stopped worker does not start the 2 minutes afresh.
+        const since = save.liveSince ?? now();
+        if (save.liveSince === undefined) {
+          save = { ...save, liveSince: since };
+          await deps.outbox.update(save.id, { liveSince: since });
+        }
+        const next = nextCallEndLook(since, now(), looks++);
+        if ('ask' in next) return hold(save, 'call-ask');
+        deps.wakeAt?.(now() + TIMER_BACKSTOP_MS);
+        report(save, { state: 'waiting', reason: 'call-live', until: now() + next.wait });
+        await timers.wait(save.id, next.wait);
+        continue;
+      }
       if (result.state !== 'retry') {
         await deps.outbox.remove(save.id);
         // Said first (Saved is what the rep waits for); the rest is done before this call's next save runs.
@@ -177,7 +202,7 @@ export function createSaver(deps: SaverDeps) {
       const since = error.kind === 'rate-limited' ? (limitedSince ?? now()) : undefined;
       if (since !== limitedSince) await deps.outbox.update(save.id, { limitedSince: (limitedSince = since) });
       // Attempts count per session of trying: a save that waited starts afresh.
-      const next = nextTry(error, attempts - before, since ?? now(), now(), deps.random);
+      const next = nextTry(error, attempts - before - looks, since ?? now(), now(), deps.random);
       if ('fail' in next) {
         await deps.outbox.remove(save.id);
         report(save, { state: 'failed', error });
@@ -310,6 +335,19 @@ export function createSaver(deps: SaverDeps) {
       if (first.wait?.reason !== 'rate-limited' && first.wait?.reason !== 'server') return progressOf(save);
       await deps.outbox.update(first.id, { wait: undefined });
       void drain(first.callId, true);
+      return { state: 'sending' };
+    },
+
+    /**
+     * The rep's answer to a note save that waited 2 minutes for its call to end (issue 14):
+     * `anyway` sends it now; `wait` waits another 2 minutes.
+     */
+    async callEnd(saveId: string, choice: 'anyway' | 'wait'): Promise<SaveResult> {
+      const save = await find(saveId);
+      if (!save) return finished.get(saveId) ?? { state: 'unknown' };
+      if (save.wait?.reason !== 'call-ask') return progressOf(save);
+      await deps.outbox.update(saveId, choice === 'anyway' ? { anyway: true, wait: undefined } : { liveSince: now(), wait: undefined });
+      void drain(save.callId, true);
       return { state: 'sending' };
     },
 

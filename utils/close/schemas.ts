@@ -44,6 +44,11 @@ export const CallSchema = z.object({
   date_updated: z.string(),
   user_name: z.string().nullish(),
   source: z.string().nullish(),
+  /** The call's own user: the dialer's autosave writes as them (who-changed.ts). */
+  user_id: z.string().nullish(),
+  /** Who changed the call last, and their name: what names a colleague in the conflict alert (issue 14). */
+  updated_by: z.string().nullish(),
+  updated_by_name: z.string().nullish(),
 });
 export type Call = z.infer<typeof CallSchema>;
 

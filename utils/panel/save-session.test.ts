@@ -223,6 +223,17 @@ describe('conflicts and undo', () => {
     expect(effects).toContainEqual(expect.objectContaining({ type: 'send', changes: { note: 'Theirs\nMine' }, base: expect.objectContaining({ note: 'Theirs' }) }));
   });
 
+  it('a field the rep did not touch takes theirs: Keep mine and Append mine never send it back (issue 14)', () => {
+    const theirs = { note: 'Template', note_html: null, outcome_id: 'outcome_AI', date_updated: '2026-12-01T00:00:00Z' };
+    const conflict = play([edit('Note A\nMine'), { type: 'save', saveId: SAVE(1) }, result(1, { state: 'conflict', theirs })], loaded()).s;
+    for (const choice of ['mine', 'append'] as const) {
+      const { s, effects } = play([{ type: 'resolve', saveId: SAVE(2), choice }], conflict);
+      const sent = effects.find((e) => e.type === 'send');
+      expect(sent && 'changes' in sent && sent.changes).not.toHaveProperty('outcome_id');
+      expect(s.outcomeId).toBe('outcome_AI');
+    }
+  });
+
   it('Undo sends what the save replaced; its confirmation reads Restored', () => {
     const done = play([edit('Sent'), { type: 'save', saveId: SAVE(1) }, result(1, saved(A, { note: 'Sent' }))], loaded()).s;
     const undo = play([{ type: 'undo', saveId: SAVE(2) }], done);

@@ -1,6 +1,7 @@
 import { callChanges, hasChanges } from '../call-changes';
 import { callBase } from '../close/call-base';
 import type { CloseError } from '../close/errors';
+import type { CallField, WhoChanged } from '../close/who-changed';
 import type { Call, CallBase, CallChanges } from '../close/schemas';
 import type { CallToLog } from '../calls-to-log';
 import type { PanelViewName } from '../content/controller';
@@ -34,7 +35,8 @@ export type Status =
   /** What was sent is saved; the box holds newer changes, not saved yet. */
   | { kind: 'newer' }
   | { kind: 'restored' }
-  | { kind: 'conflict'; saveId: string; theirs: CallBase }
+  /** `who`, `fields`: who changed which of the rep's fields, for the alert's words (issue 14). */
+  | { kind: 'conflict'; saveId: string; theirs: CallBase; who?: WhoChanged; fields?: CallField[] }
   | { kind: 'failed'; error: Problem; again?: Resend }
   | { kind: 'too-long' }
   /** A draft or the outbox could not be stored: nothing was sent. */
@@ -105,6 +107,8 @@ export type Event =
   | { type: 'cancel' }
   /** Retry now: the save waiting for Close (429, 5xx) goes at once (issue 15). */
   | { type: 'retry-now' }
+  /** The rep's answer to a note save that waited 2 minutes for its call to end (issue 14). */
+  | { type: 'call-end'; choice: CallEndChoice }
   | { type: 'cancel-reply'; saveId: string; result: SaveResult }
   /** `callId`: the call a push says it is for; an answer naming another call than its save's is ignored. */
   | { type: 'result'; saveId: string; callId?: string; result: SaveResult }
@@ -127,7 +131,10 @@ export type Effect =
   | { type: 'send'; saveId: string; callId: CallId; changes: CallChanges; base: CallBase | null; draft?: DraftToKeep }
   | { type: 'cancel'; saveId: string }
   | { type: 'retry-now'; saveId: string }
+  | { type: 'call-end'; saveId: string; choice: CallEndChoice }
   | { type: 'focus-note' };
+
+export type CallEndChoice = 'anyway' | 'wait';
 
 export type Step = [Session, Effect[]];
 
@@ -212,7 +219,10 @@ const lostTrack: Rejection = { kind: 'rejected', message: '' };
 
 /** The status a final result other than saved gives. */
 function problemOf(saveId: string, result: SaveResult, record: SaveRecord): Status {
-  if (result.state === 'conflict') return { kind: 'conflict', saveId, theirs: result.theirs };
+  if (result.state === 'conflict') {
+    const { theirs, who, fields } = result;
+    return { kind: 'conflict', saveId, theirs, ...(who && { who }), ...(fields && { fields }) };
+  }
   if (result.state === 'failed')
     return { kind: 'failed', error: result.error, ...(record.undo && record.from && { again: resendOf(record) }) };
   if (result.state === 'cancelled') return { kind: 'info', say: 'cancelled' };
@@ -451,9 +461,12 @@ export function reduce(s: Session, event: Event, now: number): Step {
           { ...next, content: noteOfCall(theirs), outcomeId: theirs.outcome_id ?? null, edited: false, draft: { kind: 'none' }, status: { kind: 'info', say: 'showingTheirs' } },
           [{ type: 'remove-draft', callId: call.id }],
         ];
-      const content = event.choice === 'append' ? appendedNote(theirs, s.content, call) : s.content;
-      const withContent = { ...next, content };
-      return startSave(withContent, event.saveId, theirs, callChanges(theirs, content, s.outcomeId), { base, withDraft: true });
+      // A field the rep did not touch takes theirs (issue 14: Close AI's outcome stays when the rep wrote only the note).
+      const noteTouched = !sameNote(s.content, noteOfCall(call));
+      const outcomeId = s.outcomeId !== (call.outcome_id ?? null) ? s.outcomeId : (theirs.outcome_id ?? null);
+      const content = !noteTouched ? noteOfCall(theirs) : event.choice === 'append' ? appendedNote(theirs, s.content, call) : s.content;
+      const withContent = { ...next, content, outcomeId };
+      return startSave(withContent, event.saveId, theirs, callChanges(theirs, content, outcomeId), { base, withDraft: true });
     }
     case 'cancel': {
       if (s.status.kind !== 'waiting' || !s.current) return [s, []];
@@ -463,6 +476,11 @@ export function reduce(s: Session, event: Event, now: number): Step {
       if (s.status.kind !== 'waiting' || !s.current || (s.status.reason !== 'rate-limited' && s.status.reason !== 'server')) return [s, []];
       const { saveId, behind } = s.status;
       return [{ ...s, status: { kind: 'sending', saveId, ...(behind && { behind }) } }, [{ type: 'retry-now', saveId }]];
+    }
+    case 'call-end': {
+      if (s.status.kind !== 'waiting' || s.status.reason !== 'call-ask' || !s.current) return [s, []];
+      const { saveId } = s.status;
+      return [{ ...s, status: { kind: 'sending', saveId } }, [{ type: 'call-end', saveId, choice: event.choice }]];
     }
     case 'cancel-reply':
       if (event.result.state === 'sending')

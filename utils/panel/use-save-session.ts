@@ -3,7 +3,7 @@ import { drafts } from '../drafts';
 import type { ContentMessage, Reply, SaveResult } from '../messages';
 import type { PageTarget } from '../page';
 import { saveEvents } from './save-events';
-import { initialSession, reduce, sessionDraft, type Effect, type Event, type Session } from './save-session';
+import { initialSession, reduce, sessionDraft, type CallEndChoice, type Effect, type Event, type Session } from './save-session';
 import { send } from './send';
 import { loadQueue } from './queue';
 import { sessionSaveLabel } from './save-label';
@@ -158,6 +158,11 @@ export function useSaveSession(target: PageTarget, view: PanelViewName = 'page')
           answer(effect.saveId, reply);
           if (reply.ok && reply.value.state === 'sending') void follow(effect.saveId);
         });
+      case 'call-end':
+        return void ask({ type: 'save.callEnd', saveId: effect.saveId, choice: effect.choice }).then((reply) => {
+          answer(effect.saveId, reply);
+          if (reply.ok && reply.value.state === 'sending') void follow(effect.saveId);
+        });
       case 'focus-note':
         // Now, before the render that disables Save (focus never falls to Close's page), and
         // again once rendered, for a Note box that is only now being shown.
@@ -205,6 +210,7 @@ export function useSaveSession(target: PageTarget, view: PanelViewName = 'page')
     undo: () => dispatch({ type: 'undo', saveId: id() }),
     retry: () => dispatch({ type: 'retry', saveId: id() }),
     retryNow: () => dispatch({ type: 'retry-now' }),
+    callEnd: (choice: CallEndChoice) => dispatch({ type: 'call-end', choice }),
     resolve: (choice: 'mine' | 'theirs' | 'append') => dispatch({ type: 'resolve', saveId: id(), choice }),
     /** Esc: the draft written now; false when storage refused it (the panel asks before closing). */
     async keepNow(): Promise<boolean> {
