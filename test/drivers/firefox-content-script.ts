@@ -4,7 +4,8 @@
 // window, and from there a frame script in the tab's content process asks Firefox's own
 // ExtensionContent module for our add-on's content-script context in that window (its
 // sandbox, the one our content script runs in) and evaluates there.
-import type { FirefoxHarness } from './harness';
+import type { FirefoxHarness } from '../e2e-firefox/harness';
+import type { ContentScriptWorld } from './driver';
 
 interface Bidi {
   send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
@@ -14,8 +15,9 @@ const bidi = (harness: FirefoxHarness) => (harness.browser as unknown as { conne
 
 async function chromeContext(harness: FirefoxHarness): Promise<string> {
   const { result } = await bidi(harness).send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  const [top] = result.contexts as { context: string; url: string }[];
-  if (!top?.url.startsWith('chrome://browser/')) throw new Error('No chrome window: is --remote-allow-system-access passed?');
+  // The browser window, not whichever chrome document the tree lists first.
+  const top = (result.contexts as { context: string; url: string }[]).find((c) => c.url.startsWith('chrome://browser/'));
+  if (!top) throw new Error(`No chrome window in ${JSON.stringify(result.contexts)}: is --remote-allow-system-access passed?`);
   return top.context;
 }
 
@@ -47,13 +49,8 @@ addMessageListener('quick-edit-test:evaluate', async ({ data }) => {
   }
 });`;
 
-export interface ContentScriptRealm {
-  /** Evaluates an expression in our content script's sandbox and returns its JSON value. */
-  evaluate<T>(expression: string): Promise<T>;
-}
-
 /** Our content script's realm in the tab showing `url` (the top frame). */
-export async function contentScriptRealm(harness: FirefoxHarness, url: string, addonId: string): Promise<ContentScriptRealm> {
+export async function contentScriptRealm(harness: FirefoxHarness, url: string, addonId: string): Promise<ContentScriptWorld> {
   const context = await chromeContext(harness);
   const tab = `gBrowser.browsers.find((b) => b.currentURI.spec === ${JSON.stringify(url)})`;
   const loaded = await inChrome<boolean>(
@@ -88,5 +85,7 @@ export async function contentScriptRealm(harness: FirefoxHarness, url: string, a
       if (answer.error !== undefined) throw new Error(`In the content script: ${answer.error}`);
       return JSON.parse(answer.json!) as T;
     },
+    // The frame script stays until the tab closes; it answers only these test messages.
+    detach: async () => undefined,
   };
 }
