@@ -17,7 +17,12 @@ async function chromeContext(harness: FirefoxHarness): Promise<string> {
   const { result } = await bidi(harness).send('browsingContext.getTree', { 'moz:scope': 'chrome' });
   // The browser window, not whichever chrome document the tree lists first.
   const top = (result.contexts as { context: string; url: string }[]).find((c) => c.url.startsWith('chrome://browser/'));
-  if (!top) throw new Error(`No chrome window in ${JSON.stringify(result.contexts)}: is --remote-allow-system-access passed?`);
+  // Firefox 140 ESR's BiDi ignores moz:scope and lists only the tabs: there is no way in then.
+  if (!top)
+    throw new Error(
+      'WebDriver BiDi gave no chrome window (browsingContext.getTree with moz:scope "chrome"): this Firefox lacks the chrome scope ' +
+        '(140 ESR does) or was started without --remote-allow-system-access, so our content script\'s sandbox cannot be reached.',
+    );
   return top.context;
 }
 
