@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import type { Locator, Page } from 'playwright-core';
 import { startHarness, type Harness } from '../e2e/harness';
 import { startVirtualDisplay } from '../e2e-firefox/virtual-display';
+import { contentScriptWorld } from '../e2e/security-worlds';
 import { isRichBox, shownText } from './box-text';
 import { standInSocket } from './stand-in-socket';
 import { APP, type Driver, type DriverOptions, type El, type Scope, type Tab, type Target } from './driver';
@@ -75,7 +76,7 @@ function element(page: Page, target: Target): El {
   };
 }
 
-function tab(page: Page): Tab {
+function tab(page: Page, harness: Harness): Tab {
   return {
     get: (target) => element(page, target),
     url: async () => page.url(),
@@ -84,6 +85,22 @@ function tab(page: Page): Tab {
     type: (text) => page.keyboard.type(text),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     bringToFront: () => page.bringToFront(),
+    // Playwright evaluates in the main world only; the DevTools protocol lists the isolated one.
+    contentScriptWorld: () => contentScriptWorld(harness.context, page, harness.extensionId),
+    async writeClipboard(items) {
+      // Headless Chromium asks no one: the permission is granted to Close's origin instead.
+      await harness.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: APP });
+      await page.evaluate(async (entries) => {
+        const blobs = Object.fromEntries(Object.entries(entries).map(([type, text]) => [type, new Blob([text], { type })]));
+        await navigator.clipboard.write([new ClipboardItem(blobs)]);
+      }, items);
+    },
+    async compose(steps, commit) {
+      const cdp = await harness.context.newCDPSession(page);
+      for (const text of steps) await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+      await cdp.send('Input.insertText', { text: commit });
+      await cdp.detach();
+    },
     close: () => page.close(),
   };
 }
@@ -99,19 +116,21 @@ export async function startChromiumDriver({ realKeys = false }: DriverOptions = 
     (await (await harness.worker()).evaluate(fn as never, arg)) as Awaited<R>;
   return {
     browser: 'chromium',
+    can: { imeComposition: true },
     harness,
     standIn: harness.standIn,
+    extensionId: harness.extensionId,
     extensionUrl,
     async openExtensionPage(path) {
       const page = await harness.context.newPage();
       await page.goto(extensionUrl(path));
-      return tab(page);
+      return tab(page, harness);
     },
     async openClosePage(path, { beforeLoad } = {}) {
       const page = await harness.context.newPage();
       if (beforeLoad) await page.addInitScript(beforeLoad);
       await page.goto(`${APP}${path}`);
-      return tab(page);
+      return tab(page, harness);
     },
     hasTab: async (prefix) => harness.context.pages().some((page) => page.url().startsWith(prefix)),
     connect: (apiKey) => harness.connect(apiKey),
@@ -126,6 +145,8 @@ export async function startChromiumDriver({ realKeys = false }: DriverOptions = 
       if (key.status !== 0) throw new Error(`xdotool failed: ${key.stderr}`);
     },
     stopBackground: () => harness.stopWorker(),
+    // A stopped MV3 worker starts from the top at the next event, as after an update.
+    restartExtension: () => harness.stopWorker(),
     // DevTools network emulation for every page and the service worker (Playwright applies a
     // context's offline state to its service workers too); the browser fires online/offline.
     setOffline: (offline) => harness.context.setOffline(offline),

@@ -39,6 +39,13 @@ export interface El {
   evaluate<R, A = undefined>(fn: (el: Element, arg: A) => R, arg?: A): Promise<Awaited<R>>;
 }
 
+/** Our content script's own world in a tab (isolated world, Firefox's sandbox): not the page's. */
+export interface ContentScriptWorld {
+  /** Evaluates a script (an expression, as text: nothing of the test's scope goes in) and returns its JSON value. */
+  evaluate<T>(expression: string): Promise<T>;
+  detach(): Promise<void>;
+}
+
 export interface Tab {
   get(target: Target): El;
   url(): Promise<string>;
@@ -49,7 +56,22 @@ export interface Tab {
   type(text: string): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
   bringToFront(): Promise<void>;
+  /** Our content script's world in this tab's top frame, as the browser's automation reaches it. */
+  contentScriptWorld(): Promise<ContentScriptWorld>;
+  /** Puts one item (MIME type → text) on the browser's own clipboard, as Word or a text editor would. */
+  writeClipboard(items: Record<string, string>): Promise<void>;
+  /**
+   * An IME composition into the focused field: each of `steps` as the composition's text so
+   * far, then `commit` as the committed text. Only where `driver.can.imeComposition`.
+   */
+  compose(steps: string[], commit: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** What one browser's automation can do and the other's cannot: scenarios guard on these by name. */
+export interface Capabilities {
+  /** Composition events from an IME: CDP has Input.imeSetComposition; WebDriver BiDi has no IME API. */
+  imeComposition: boolean;
 }
 
 export interface Command {
@@ -60,7 +82,10 @@ export interface Command {
 
 export interface Driver {
   browser: BrowserName;
+  can: Capabilities;
   standIn: StandIn;
+  /** The extension's id as browser.runtime.id gives it (Firefox: the add-on's gecko id, not its moz-extension uuid). */
+  extensionId: string;
   /** The extension's own page's URL, e.g. popup.html. */
   extensionUrl(path: string): string;
   openExtensionPage(path: string): Promise<Tab>;
@@ -82,6 +107,11 @@ export interface Driver {
   pressRealKeys(chord: string): Promise<void>;
   /** Stops the extension's background the way the browser does when idle, where the browser can. */
   stopBackground(): Promise<void>;
+  /**
+   * The extension's background starts anew, as after an update: Chromium stops the MV3 worker
+   * (the next event starts it), Firefox reloads the add-on (runtime.reload()) and waits for it.
+   */
+  restartExtension(): Promise<void>;
   /** The browser's own network emulation (DevTools / BiDi): offline, or back online. */
   setOffline(offline: boolean): Promise<void>;
   /** The stand-in stops accepting connections (refuse) or listens again on its port (accept). */

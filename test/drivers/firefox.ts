@@ -1,9 +1,12 @@
 import { expect } from 'vitest';
 import { inChromeWindow } from '../e2e-firefox/chrome-window';
-import { keyStoreOf } from '../e2e-firefox/key-store';
+import { readKeyStore } from '../e2e/key-store-world';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { startFirefoxHarness, type FirefoxHarness } from '../e2e-firefox/harness';
+import { EXTENSION_DIR, startFirefoxHarness, type FirefoxHarness } from '../e2e-firefox/harness';
+import { contentScriptRealm } from './firefox-content-script';
 import { startVirtualDisplay } from '../e2e-firefox/virtual-display';
 import { isRichBox, shownText } from './box-text';
 import { standInSocket } from './stand-in-socket';
@@ -109,7 +112,7 @@ function setViewport(page: Page, width: number, height: number): Promise<void> {
   return frame.browsingContext.setViewport({ viewport: { width, height }, devicePixelRatio: null });
 }
 
-function tab(page: Page): Tab {
+function tab(page: Page, harness: FirefoxHarness, addonId: string): Tab {
   return {
     get: (target) => element(page, target),
     url: () => page.evaluate(() => location.href),
@@ -118,14 +121,29 @@ function tab(page: Page): Tab {
     type: (text) => page.keyboard.type(text),
     setViewport: (width, height) => setViewport(page, width, height),
     bringToFront: () => page.bringToFront(),
+    contentScriptWorld: async () => contentScriptRealm(harness, await page.evaluate(() => location.href), addonId),
+    // Firefox's own clipboard: BiDi runs the script with user activation, which clipboard.write
+    // needs; a BiDi Ctrl+V then makes Firefox itself fire the trusted paste.
+    writeClipboard: (items) =>
+      page.evaluate(async (entries) => {
+        const blobs = Object.fromEntries(Object.entries(entries).map(([type, text]) => [type, new Blob([text], { type })]));
+        await navigator.clipboard.write([new ClipboardItem(blobs)]);
+      }, items),
+    async compose() {
+      throw new Error('WebDriver BiDi has no IME API: Firefox cannot compose here (driver.can.imeComposition is false).');
+    },
     close: () => page.close(),
   };
 }
+
+/** The add-on's gecko id (what browser.runtime.id answers), from the build's manifest. */
+const addonIdOf = (): string => JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
 
 type ExtensionGlobal = {
   browser: {
     storage: { local: { get(k: null): Promise<Record<string, unknown>>; set(i: object): Promise<void>; remove(k: string): Promise<void> } };
     commands: { getAll(): Promise<Command[]> };
+    runtime: { reload(): void; getBackgroundPage(): Promise<unknown> };
     alarms: { getAll(): Promise<{ name: string }[]>; clearAll(): Promise<boolean> };
   };
 };
@@ -150,17 +168,20 @@ export async function startFirefoxDriver({ realKeys = false }: DriverOptions = {
       await page.close();
     }
   };
+  const addonId = addonIdOf();
   return {
     browser: 'firefox',
+    can: { imeComposition: false },
     harness,
     standIn: harness.standIn,
+    extensionId: addonId,
     extensionUrl: (path) => harness.extensionUrl(path),
-    openExtensionPage: async (path) => tab(await harness.openExtensionPage(path)),
+    openExtensionPage: async (path) => tab(await harness.openExtensionPage(path), harness, addonId),
     async openClosePage(path, { beforeLoad } = {}) {
       const page = await harness.browser.newPage();
       if (beforeLoad) await page.evaluateOnNewDocument(beforeLoad);
       await page.goto(`${APP}${path}`);
-      return tab(page);
+      return tab(page, harness, addonId);
     },
     async hasTab(prefix) {
       const urls = await Promise.all((await harness.browser.pages()).map((p) => p.evaluate(() => location.href).catch(() => '')));
@@ -168,7 +189,8 @@ export async function startFirefoxDriver({ realKeys = false }: DriverOptions = {
     },
     connect: (apiKey) => harness.connect(apiKey),
     storage: () => harness.extensionStorage(),
-    keyStore: () => keyStoreOf(harness),
+    // From one of the add-on's pages: the background page's origin, so the same IndexedDB.
+    keyStore: () => inExtension(readKeyStore),
     // Each function runs in the add-on's page: it can name nothing from here but its argument.
     setStorage: (items) => inExtension((i) => (globalThis as unknown as ExtensionGlobal).browser.storage.local.set(i), items),
     removeStorage: (key) => inExtension((k) => (globalThis as unknown as ExtensionGlobal).browser.storage.local.remove(k), key),
@@ -180,6 +202,20 @@ export async function startFirefoxDriver({ realKeys = false }: DriverOptions = {
     },
     async stopBackground() {
       throw new Error('Firefox keeps the MV2 background page running: it has no idle stop to reproduce.');
+    },
+    async restartExtension() {
+      const page = await harness.openExtensionPage('popup.html');
+      // Reloaded a moment later, so this evaluation returns before its page goes with the add-on.
+      await page.evaluate(() => void setTimeout(() => (globalThis as unknown as ExtensionGlobal).browser.runtime.reload(), 50));
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await page.close().catch(() => undefined); // the reload closed it already
+      // Back once one of its pages loads again and finds the background page running.
+      for (let tries = 0; ; tries++) {
+        const ready = await inExtension(async () => Boolean(await (globalThis as unknown as ExtensionGlobal).browser.runtime.getBackgroundPage())).catch(() => false);
+        if (ready) return;
+        if (tries >= 40) throw new Error('The add-on did not come back after runtime.reload().');
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
     },
     async setOffline(offline) {
       // Firefox's own offline mode (File > Work Offline), set with the browser's privileges over

@@ -1,6 +1,7 @@
-// What the proof of issue 13 looks at, shared by the Chromium and Firefox tests: every form the
-// key travels in, and the scripts that read storage and record storage.onChanged inside our
-// content script's own world (run there over the DevTools protocol or WebDriver BiDi).
+// What the proof of issue 13 looks at (test/scenarios/key-store.scenario.ts in both browsers, and
+// Chromium-only key tests): every form the key travels in, and the scripts that read storage and
+// record storage.onChanged inside our content script's own world (run there over the DevTools
+// protocol or WebDriver BiDi).
 
 /** The key raw, as Basic credentials (`key:` base64), plain base64, base64url and URL-encoded. */
 export function keyForms(apiKey: string): string[] {
@@ -16,14 +17,20 @@ export const leaksOf = (keys: readonly string[], value: unknown) => {
   return keys.flatMap(keyForms).filter((form) => text.includes(form));
 };
 
+/** The world's extension object: Firefox's `browser`, else Chrome's `chrome`. */
+const EXTENSION_API = '(globalThis.browser?.storage ? globalThis.browser : globalThis.chrome)';
+
+/** browser.runtime.id as the content script's world sees it. */
+export const RUNTIME_ID = `${EXTENSION_API}.runtime.id`;
+
 /**
  * Listens to every storage change event the content script's world is told of: the global
- * onChanged and each area's own. `api` is the world's extension object (`chrome` or `browser`).
+ * onChanged and each area's own.
  */
-export const WATCH_STORAGE = (api: 'chrome' | 'browser') => `(() => {
+export const WATCH_STORAGE = `(() => {
   if (globalThis.__storageEvents) return true;
   const events = (globalThis.__storageEvents = []);
-  const storage = globalThis.${api}.storage;
+  const storage = ${EXTENSION_API}.storage;
   const copy = (value) => { try { return JSON.parse(JSON.stringify(value ?? null)); } catch { return String(value); } };
   storage.onChanged.addListener((changes, area) => events.push({ on: 'storage.onChanged', area, changes: copy(changes) }));
   for (const area of ['local', 'sync', 'session', 'managed']) {
@@ -35,8 +42,8 @@ export const WATCH_STORAGE = (api: 'chrome' | 'browser') => `(() => {
 })()`;
 
 /** Everything the content script's world can read of the extension's storage, and the events. */
-export const READ_STORAGE = (api: 'chrome' | 'browser') => `(async () => {
-  const storage = globalThis.${api}.storage;
+export const READ_STORAGE = `(async () => {
+  const storage = ${EXTENSION_API}.storage;
   const read = async (area) => {
     try {
       if (!storage[area]) return { absent: true };

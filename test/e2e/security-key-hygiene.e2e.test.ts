@@ -1,5 +1,5 @@
 // The API key stays home (issue 5), in the real browser: it is stored in the background's
-// IndexedDB only (SECURITY.md: why there; security-key-store.e2e.test.ts proves the content
+// IndexedDB only (SECURITY.md: why there; test/scenarios/key-store.scenario.ts proves the content
 // script's world is told nothing of it), never reaches the content script (every message it sends,
 // gets back or receives is recorded inside its own world, see security-recorder.ts), never
 // appears in a log, a note, a URL or any header but Authorization, and Disconnect removes it.

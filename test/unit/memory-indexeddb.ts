@@ -2,7 +2,7 @@
 // is just enough of IndexedDB for idb-keyval's createStore, get, set and del: named databases
 // with object stores of structured clones, requests and transactions that settle on a later
 // microtask (so handlers assigned after the call, as idb-keyval does, still run). The real
-// thing is tested in the browsers (security-key-store.e2e.test.ts in test/e2e and test/e2e-firefox).
+// thing is tested in the browsers (test/scenarios/key-store.scenario.ts, in Chromium and Firefox).
 
 type Handler = ((this: unknown, event: unknown) => void) | null;
 

@@ -1,11 +1,12 @@
 // Reaching our content script's own world in Firefox. WebDriver BiDi lists a page's window realm
 // and its own sandboxes, not an add-on's content-script sandbox; but with
 // --remote-allow-system-access (the harness passes it) BiDi evaluates with the browser's own
-// privileges (chrome-window.ts), and from there a frame script in the tab's content process asks Firefox's own
+// privileges (../e2e-firefox/chrome-window.ts, also on ESR 140), and from there a frame script in the tab's content process asks Firefox's own
 // ExtensionContent module for our add-on's content-script context in that window (its
 // sandbox, the one our content script runs in) and evaluates there.
-import { inChromeWindow } from './chrome-window';
-import type { FirefoxHarness } from './harness';
+import type { FirefoxHarness } from '../e2e-firefox/harness';
+import { inChromeWindow } from '../e2e-firefox/chrome-window';
+import type { ContentScriptWorld } from './driver';
 
 // Runs in the content process (frame script). Finds the content-script sandbox of `addonId` in
 // the tab's top window and evaluates there; the sandbox turns its value into JSON itself.
@@ -23,13 +24,8 @@ addMessageListener('quick-edit-test:evaluate', async ({ data }) => {
   }
 });`;
 
-export interface ContentScriptRealm {
-  /** Evaluates an expression in our content script's sandbox and returns its JSON value. */
-  evaluate<T>(expression: string): Promise<T>;
-}
-
 /** Our content script's realm in the tab showing `url` (the top frame). */
-export async function contentScriptRealm(harness: FirefoxHarness, url: string, addonId: string): Promise<ContentScriptRealm> {
+export async function contentScriptRealm(harness: FirefoxHarness, url: string, addonId: string): Promise<ContentScriptWorld> {
   const tab = `gBrowser.browsers.find((b) => b.currentURI.spec === ${JSON.stringify(url)})`;
   const loaded = await inChromeWindow<boolean>(
     harness.browser,
@@ -61,5 +57,7 @@ export async function contentScriptRealm(harness: FirefoxHarness, url: string, a
       if (answer.error !== undefined) throw new Error(`In the content script: ${answer.error}`);
       return JSON.parse(answer.json!) as T;
     },
+    // The frame script stays until the tab closes; it answers only these test messages.
+    detach: async () => undefined,
   };
 }
