@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
@@ -19,6 +20,9 @@ const ALL = ['utils/**/*.test.ts', 'components/**/*.test.tsx', 'test/unit/**/*.t
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
+    // One worker per core: vitest's default leaves one core to its main process, which here
+    // mostly waits; on 2 cores that ran the files one by one, behind the 2-minute property tests.
+    maxWorkers: availableParallelism(),
     restoreMocks: true,
     setupFiles: ['test/unit/i18n-setup.ts', 'test/unit/no-dompurify-here.ts'],
     projects: [
