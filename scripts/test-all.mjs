@@ -2,8 +2,8 @@
 // (npm packages, Debian's chromium), then prints one closing line: "N passed, N failed, N skipped".
 // Each vitest suite runs through scripts/run-vitest.mjs, as its own npm script does: skips are
 // counted, and under CI=true one not listed in test/skip-allowlist.json fails the run.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureNodeModules } from './deps.mjs';
@@ -23,6 +23,34 @@ function step(name, command, args, { count } = {}) {
   if (!ok && counted.failed === 0) counted.failed = 1; // a crash with no report is still a failure
   results.push({ name, ok, seconds: (Date.now() - t0) / 1000, ...counted });
   return ok;
+}
+
+/**
+ * Steps run side by side, each into its own log, printed whole when all are done: the two
+ * browsers' end-to-end suites spend most of their time waiting (on the stand-in, on timers a
+ * scenario sets), so on 2 cores they take little longer together than the longer one alone.
+ */
+async function together(steps) {
+  const runs = steps.map(({ name, command, args, count }) => {
+    const t0 = Date.now();
+    const log = join(reports, `${results.length}-${name.replace(/\W+/g, '-')}.log`);
+    console.log(`\n▶ ${name}: ${command} ${args.join(' ')} (alongside; its output follows when it ends)`);
+    const out = createWriteStream(log);
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    child.stdout.pipe(out, { end: false });
+    child.stderr.pipe(out, { end: false });
+    return new Promise((done) =>
+      child.on('close', (status) => out.end(() => done({ name, status, log, count, seconds: (Date.now() - t0) / 1000 }))),
+    );
+  });
+  for (const { name, status, log, count, seconds } of await Promise.all(runs)) {
+    console.log(`\n▶ ${name} (ran alongside):`);
+    console.log(readFileSync(log, 'utf8'));
+    const ok = status === 0;
+    const counted = { skipped: 0, ...(count?.() ?? { passed: ok ? 1 : 0, failed: ok ? 0 : 1 }) };
+    if (!ok && counted.failed === 0) counted.failed = 1;
+    results.push({ name, ok, seconds, ...counted });
+  }
 }
 
 /** Counts run-vitest.mjs wrote from vitest's JSON report, so the closing line counts tests, not steps. */
@@ -65,9 +93,14 @@ spawnSync('sh', ['-c', `npx web-ext lint --source-dir .output/firefox-mv2 --outp
 });
 results.push({ name: 'web-ext lint (Firefox build)', seconds: 0, skipped: 0, ...lintCounts(lintReport)() });
 results.at(-1).ok = results.at(-1).failed === 0;
-if (built) {
-  vitestSuite('end-to-end tests (Chromium, production build)', e2eReport, 'vitest.e2e.config.ts');
-}
+const suite = (name, report, config) => ({
+  name,
+  command: 'node',
+  args: ['scripts/run-vitest.mjs', '--config', config, '--counts', report],
+  count: vitestCounts(report),
+});
+const browserSuites = [];
+if (built) browserSuites.push(suite('end-to-end tests (Chromium, production build)', e2eReport, 'vitest.e2e.config.ts'));
 // Firefox: the shipped MV2 build in Debian's firefox-esr over WebDriver BiDi, plus its lint check.
 let firefox;
 try {
@@ -79,8 +112,9 @@ try {
 if (firefox && existsSync('.output/firefox-mv2/manifest.json')) {
   process.env.FIREFOX_PATH ??= firefox;
   const firefoxReport = join(reports, 'firefox.json');
-  vitestSuite('end-to-end tests (Firefox ESR, shipped build) and web-ext lint warnings', firefoxReport, 'vitest.firefox.config.ts');
+  browserSuites.push(suite('end-to-end tests (Firefox ESR, shipped build) and web-ext lint warnings', firefoxReport, 'vitest.firefox.config.ts'));
 }
+await together(browserSuites);
 step('store zips: npm run zip, and a rebuild from the Firefox sources zip', 'node', ['scripts/zip-check.mjs']);
 rmSync(reports, { recursive: true, force: true });
 
