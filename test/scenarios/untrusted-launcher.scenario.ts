@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DEMO } from '../close-stand-in/demo-data.mjs';
 import { startDriver, type Driver } from '../drivers';
-import { PANEL, apiRequests, sleep } from './ui';
+import { PANEL, apiRequests, isCallsToLogRefresh, sleep } from './ui';
 
 // A script on Close's page can reach our open shadow roots: the launcher and the feed's Quick
 // edit buttons act on real clicks only (issue 13). Every way a page script has to press a
@@ -40,7 +40,9 @@ test('a page script pressing the launcher and every feed button opens nothing an
   expect(await tab.evaluate(PAGE_SCRIPT_PRESSES)).toBe(1 + acme.callIds.length);
   await sleep(1_000);
   expect(await tab.get(PANEL.dialog).count()).toBe(0);
-  expect(apiRequests(driver.standIn)).toEqual([]);
+  // Connecting the key (beforeAll) refreshes Calls to log on its own, late on a busy machine;
+  // a press that opened anything would ask for the lead's calls or a call.
+  expect(apiRequests(driver.standIn).filter((r) => !isCallsToLogRefresh(r))).toEqual([]);
 
   // Control: the rep's own click on the same launcher does open it.
   await tab.get(PANEL.launcher).click();
