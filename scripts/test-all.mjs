@@ -39,8 +39,15 @@ async function together(steps) {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
     child.stdout.pipe(out, { end: false });
     child.stderr.pipe(out, { end: false });
+    // Timed to the suite's own exit: a browser or Xvfb it left behind may hold the pipes open
+    // longer, and is not waited for beyond a few seconds.
     return new Promise((done) =>
-      child.on('close', (status) => out.end(() => done({ name, status, log, count, seconds: (Date.now() - t0) / 1000 }))),
+      child.on('exit', (status) => {
+        const seconds = (Date.now() - t0) / 1000;
+        const finish = () => out.end(() => done({ name, status, log, count, seconds }));
+        const late = setTimeout(() => (child.stdout.destroy(), child.stderr.destroy(), finish()), 5_000);
+        child.on('close', () => (clearTimeout(late), finish()));
+      }),
     );
   });
   for (const { name, status, log, count, seconds } of await Promise.all(runs)) {
