@@ -22,7 +22,9 @@ const BUDGETS_GZIP = {
   // refresh rules and lead names, the Log calls tab handling and their checked messages.
   // Raised to 44 100 for issue 14's outcome hold and header-first 429 waits and issue 15's key-free
   // connection broadcast (together about 0.5 KB gzip past 44 000 on top of what fit before).
-  background: { part: 'background', bytes: 44_100 },
+  // Raised to 44 250 for issue 14 point 1: calls.more, a lead's next page of calls by _skip, with
+  // its checked message (about 0.15 KB gzip).
+  background: { part: 'background', bytes: 44_250 },
   // Loaded once per page, on the first open (and fetched in idle time before it). Issue 12 set
   // 115 KB for the rich-text editor (ProseMirror, about 68 KB gzip), its conversion code gone.
   // It keeps under it by running on the browser's own API object, like the content script
@@ -33,8 +35,10 @@ const BUDGETS_GZIP = {
   // Raised to 118 100 for issue 14's "Sending in N s" hold with Undo and the 503 Retry now, and
   // issue 15's live connection changes and the Call control's draft marks (about 0.9 KB gzip).
   // Raised to 118 300 for issue 14 point 6: the help's open-panel shortcut as the browser has it
-  // bound, asked of the background, with how to change it (about 0.15 KB gzip).
-  'panel script (loaded on first open)': { part: 'panelScript', bytes: 118_300 },
+  // bound, asked of the background, with how to change it (about 0.15 KB gzip); to 119 100 for
+  // point 1: the lead's calls page by page (More calls, Alt+Down and Save & next loading the next
+  // page before deciding; about 0.9 KB gzip with the 500-call Call control's memoised options).
+  'panel script (loaded on first open)': { part: 'panelScript', bytes: 119_200 },
 };
 const REPORTED = {};
 

@@ -109,7 +109,7 @@ describe('rule 5: there is no "fetch this URL" message', () => {
   it('no message carries a URL, a path, a host or a method', () => {
     const fields = new Set([...fieldsOf(ContentMessageSchema), ...fieldsOf(PageMessageSchema)]);
     expect([...fields].filter((f) => /url|href|path|host|endpoint|method|fetch|query|header/i.test(f))).toEqual([]);
-    expect([...fields].sort()).toEqual(['apiKey', 'base', 'callId', 'callIds', 'changes', 'label', 'leadId', 'saveId', 'type']);
+    expect([...fields].sort()).toEqual(['apiKey', 'base', 'callId', 'callIds', 'changes', 'label', 'leadId', 'saveId', 'skip', 'type']);
     // A save's label (issue 15) is three short texts for the popup, nothing the background acts on.
     expect(Object.keys(SaveLabelSchema.shape).sort()).toEqual(['at', 'lead', 'who']);
   });
