@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import type { Call, ContactName } from '@/utils/close/schemas';
+import { useMemo } from 'preact/hooks';
 import { callLabel } from '@/utils/format';
 
 interface CallPickerProps {
@@ -19,6 +20,19 @@ export function CallPicker({ calls, selectedId, onSelect, contacts, label, hasDr
   const nameOf = (call: Call) => (label ? label(call) : callLabel(call, { contacts }));
   const shown = (call: Call) => (hasDraft?.(call.id) ? i18n.t('draftMark.option', [nameOf(call)]) : nameOf(call));
   const selected = calls.find((call) => call.id === selectedId);
+  // A lead may have 500 calls (issue 14): the options are built again only when what they say
+  // changes, not on every step from call to call. (In Calls to log the labels come from the
+  // queue, which is loaded together with its calls.)
+  const drafted = hasDraft ? calls.filter((call) => hasDraft(call.id)).map((call) => call.id).join() : '';
+  const options = useMemo(
+    () =>
+      calls.map((call) => (
+        <option key={call.id} value={call.id}>
+          {shown(call)}
+        </option>
+      )),
+    [calls, contacts, drafted, !label],
+  );
   return (
     <div class="field">
       <label class="label" for="quick-edit-call">
@@ -35,11 +49,7 @@ export function CallPicker({ calls, selectedId, onSelect, contacts, label, hasDr
             else e.currentTarget.value = selectedId;
           }}
         >
-          {calls.map((call) => (
-            <option key={call.id} value={call.id}>
-              {shown(call)}
-            </option>
-          ))}
+          {options}
         </select>
         <span class="select-shown" aria-hidden="true">
           {selected ? shown(selected) : ''}

@@ -1,6 +1,6 @@
 import { i18n } from '@/utils/content/i18n';
 import { askBackground } from '@/utils/content/ask-background';
-import { shortcutLabel } from '@/utils/shortcut-label';
+import { howToChangeKey, shortcutLabel, THIS_BROWSER } from '@/utils/shortcut-label';
 
 /**
  * The floating button; its name is part of UI-CONTRACT.md. Plain DOM, not Preact: it is on
@@ -38,7 +38,7 @@ async function describeShortcut(button: HTMLElement) {
   if (!reply?.ok) return;
   const { keys, howToChange } = shortcutLabel(reply.value.shortcut, {
     notSet: i18n.t('shortcut.notSet'),
-    howToChange: i18n.t(import.meta.env.FIREFOX ? 'shortcut.changeFirefox' : 'shortcut.changeChrome'),
+    howToChange: i18n.t(howToChangeKey(THIS_BROWSER)),
   });
   button.title = i18n.t('shortcut.tooltip', [keys, howToChange]);
 }

@@ -3,7 +3,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { hasChanges } from '@/utils/call-changes';
 import { noteSize, sameNote, noteOfCall } from '@/utils/note-content';
 import { outcomeForShortcut } from '@/utils/outcome-shortcut';
-import { adjacentCall } from '@/utils/panel/calls';
 import { trapTab } from '@/utils/panel/focus-trap';
 import { firstControl, useFocusKept } from '@/utils/panel/use-focus-kept';
 import { panelKey } from '@/utils/panel/keys';
@@ -21,6 +20,7 @@ import type { PageTarget } from '@/utils/page';
 import type { PanelViewName } from '@/utils/content/controller';
 import { CallPicker } from './CallPicker';
 import { CallLiveMark } from './CallEndWait';
+import { MoreCalls } from './MoreCalls';
 import { CallsToLogBar, queueLabel } from './CallsToLog';
 import { CollapseButton, useCollapse } from './CollapseButton';
 import { ConflictAlert } from './ConflictAlert';
@@ -67,6 +67,14 @@ export function QuickEditPanel({ target, onClose, view, onShowing }: QuickEditPa
   const focusBody = () => (noteRef.current ? noteRef.current.focus() : panelRef.current && firstControl(panelRef.current)?.focus());
   const focusInside = () => (collapse.collapsed ? collapse.buttonRef.current?.focus() : focusBody());
   useFocusKept(panelRef, focusInside);
+  // More calls pressed: once the page is in, focus goes to the Call control that now holds it
+  // (the button itself goes away with the last page), the shown call unchanged.
+  const focusCallsWhenIn = useRef(false);
+  useEffect(() => {
+    if (!focusCallsWhenIn.current || s.moreLoading) return;
+    focusCallsWhenIn.current = false;
+    panelRef.current?.querySelector<HTMLElement>('#quick-edit-call')?.focus();
+  }, [s.moreLoading, s.calls.length]);
   const closeWhenSaved = useCloseAfterSave(status, onClose);
   // Connected or disconnected elsewhere (popup, settings): loaded again now (issue 15).
   useConnectionChanges(() => dispatch({ type: 'reload' }));
@@ -124,8 +132,8 @@ export function QuickEditPanel({ target, onClose, view, onShowing }: QuickEditPa
     }
     else if (key === 'save-next') save('next');
     else if (key === 'previous-call' || key === 'next-call') {
-      const next = call && adjacentCall(s.calls, call.id, key === 'next-call' ? 1 : -1);
-      if (next) dispatch({ type: 'show', callId: next.id });
+      // Past the last loaded call the next page is asked for first (issue 14).
+      dispatch({ type: 'step-call', step: key === 'next-call' ? 1 : -1 });
     } else if (key === 'help') openHelp();
   }
 
@@ -234,6 +242,17 @@ export function QuickEditPanel({ target, onClose, view, onShowing }: QuickEditPa
             {...(s.view === 'calls-to-log' && { label: queueLabel(s) })}
           />
           <CallLiveMark call={call} />
+          {s.view === 'page' && (s.more || s.moreError) && (
+            <MoreCalls
+              loading={!!s.moreLoading}
+              loaded={s.calls.length}
+              error={s.moreError}
+              onMore={trusted(() => {
+                focusCallsWhenIn.current = true;
+                dispatch({ type: 'more-calls' });
+              })}
+            />
+          )}
           <WhereNotice session={s} contacts={data.contacts} />
           <NoteEditor
             editorRef={noteRef}

@@ -75,7 +75,7 @@ export function WhereNotice({ session: s, contacts }: { session: Session; contac
     const entry = s.queue?.find((e) => e.call.id === where.call.id);
     const who = entry?.contactName ?? party(where.call, contacts);
     text = i18n.t('where.at', [String(where.index), String(where.total), who, shortCallDate(where.call, uiLocale())]);
-  } else if (where?.kind === 'all-done' && s.view === 'page' && !saidByStatus) text = i18n.t('where.allDone');
+  } else if (where?.kind === 'all-done' && s.view === 'page' && !saidByStatus && !s.more) text = i18n.t('where.allDone'); // not while Close has more (issue 14)
   // Always in the panel, so that screen readers announce each step as it changes.
   return (
     <p class="where" aria-live="polite">

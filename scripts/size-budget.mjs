@@ -23,8 +23,9 @@ const BUDGETS_GZIP = {
   // Raised to 44 100 for issue 14's outcome hold and header-first 429 waits and issue 15's key-free
   // connection broadcast (together about 0.5 KB gzip past 44 000 on top of what fit before).
   // Raised to 45 300 for issue 14 point 3 (about 1.1 KB gzip): who changed a conflicting call from
-  // the event log, and a note save of a call in progress waiting for it to end, then asking.
-  background: { part: 'background', bytes: 45_300 },
+  // the event log, and a note save of a call in progress waiting for it to end, then asking; and
+  // to 45 450 for point 1 (about 0.15 KB gzip): calls.more, a lead's next page of calls by _skip.
+  background: { part: 'background', bytes: 45_450 },
   // Loaded once per page, on the first open (and fetched in idle time before it). Issue 12 set
   // 115 KB for the rich-text editor (ProseMirror, about 68 KB gzip), its conversion code gone.
   // It keeps under it by running on the browser's own API object, like the content script
@@ -35,8 +36,11 @@ const BUDGETS_GZIP = {
   // Raised to 118 100 for issue 14's "Sending in N s" hold with Undo and the 503 Retry now, and
   // issue 15's live connection changes and the Call control's draft marks (about 0.9 KB gzip).
   // Raised to 119 100 for issue 14 point 3 (about 0.9 KB gzip): the conflict alert's who-changed-what
-  // lines, the in-progress mark, the waiting note save with Save anyway / Keep waiting.
-  'panel script (loaded on first open)': { part: 'panelScript', bytes: 119_100 },
+  // lines, the in-progress mark, the waiting note save with Save anyway / Keep waiting; to 120 200
+  // for points 6 and 1 (about 1.05 KB gzip): the help's shortcut as the browser has it bound, and
+  // the lead's calls page by page (More calls, Alt+Down and Save & next loading the next page
+  // before deciding, the 500-call Call control's memoised options).
+  'panel script (loaded on first open)': { part: 'panelScript', bytes: 120_200 },
 };
 const REPORTED = {};
 

@@ -17,10 +17,16 @@ export function formatDuration(seconds: number | null | undefined): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
+// One formatter per locale: toLocaleString builds a new one on every call, which a Call control
+// of 500 calls felt on every render (issue 14, BENCHMARKS.md figure 10).
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatCallDate(iso: string | null | undefined, locale = uiLocale()): string {
   const date = iso ? new Date(iso) : undefined;
   if (!date || Number.isNaN(date.getTime())) return i18n.t('callPicker.unknownDate');
-  return date.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  let format = dateFormats.get(locale ?? '');
+  if (!format) dateFormats.set(locale ?? '', (format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })));
+  return format.format(date);
 }
 
 function direction(call: Call): string {

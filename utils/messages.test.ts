@@ -16,6 +16,7 @@ describe('ContentMessageSchema', () => {
     [{ type: 'call.save', saveId: JOB, base: null, callId: callId(1), changes: { outcome_id: null } }],
     [{ type: 'call.save', saveId: JOB, base: null, callId: callId(1), changes: { outcome_id: outcomeId(1), note_html: '<body></body>' } }],
     [{ type: 'settings.open' }],
+    [{ type: 'calls.more', leadId: leadId(1), skip: 100 }],
   ])('accepts %j', (message) => {
     expect(ContentMessageSchema.parse(message)).toEqual(message);
   });
@@ -24,6 +25,12 @@ describe('ContentMessageSchema', () => {
     ['an unknown type', { type: 'call.delete', callId: callId(1) }],
     ['no type', { callId: callId(1) }],
     ['an extra key on panel.load', { type: 'panel.load', leadId: leadId(1), apiKey: 'x' }],
+    ['calls.more without a lead', { type: 'calls.more', skip: 100 }],
+    ['calls.more with a path for a lead', { type: 'calls.more', leadId: 'lead_x/../../me', skip: 100 }],
+    ['calls.more from the first page (that is panel.load)', { type: 'calls.more', leadId: leadId(1), skip: 0 }],
+    ['calls.more with a fractional skip', { type: 'calls.more', leadId: leadId(1), skip: 100.5 }],
+    ['calls.more past the last page we ask for', { type: 'calls.more', leadId: leadId(1), skip: 10_001 }],
+    ['calls.more with an extra key', { type: 'calls.more', leadId: leadId(1), skip: 100, _limit: 1000 }],
     ['an extra key on settings.open', { type: 'settings.open', url: 'https://evil.example' }],
     ['an extra key on call.save', { type: 'call.save', saveId: JOB, base: null, callId: callId(1), changes: { note: 'a' }, force: true }],
     ['an extra key inside changes', { type: 'call.save', saveId: JOB, base: null, callId: callId(1), changes: { note: 'a', recording_url: '' } }],

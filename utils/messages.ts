@@ -1,6 +1,7 @@
 import { z } from './zod';
 import { CallBaseSchema, CallChangesSchema, CallIdSchema, LeadIdSchema } from './close/schemas';
 import type { Call, CallBase, CallChanges, ContactName, Outcome } from './close/schemas';
+import type { LeadId } from './close/ids';
 import type { CloseError } from './close/errors';
 import type { CallField, WhoChanged } from './close/who-changed';
 import { SaveLabelSchema } from './save-label-schema';
@@ -20,6 +21,9 @@ const OutboxClaim = z.strictObject({ type: z.literal('outbox.claim'), saveId: Sa
 
 /** Ids per `calls.confirm` message (the content script batches by CONFIRM_BATCH, fewer). */
 export const CALLS_PER_CONFIRM = 200;
+
+/** Past this many of a lead's calls the panel asks for no more (Close's paging is by offset; 100 pages). */
+export const MAX_CALL_SKIP = 10_000;
 
 /** Sent by the content script on Close's pages. */
 export const ContentMessageSchema = z.discriminatedUnion('type', [
@@ -48,6 +52,8 @@ export const ContentMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('calls.confirm'), callIds: z.array(CallIdSchema).min(1).max(CALLS_PER_CONFIRM) }),
   // How the open-panel command is bound now (issue 14): content scripts cannot read browser.commands.
   z.strictObject({ type: z.literal('shortcut.get') }),
+  // The next page of a lead's calls (issue 14 point 1), from the `skip` the previous page gave.
+  z.strictObject({ type: z.literal('calls.more'), leadId: LeadIdSchema, skip: z.number().int().min(1).max(MAX_CALL_SKIP) }),
 ]);
 
 /** Sent by the popup and settings pages only: everything that touches the API key. */
@@ -139,7 +145,21 @@ export type PanelData =
       leadName?: string;
       /** Saves of these calls still in the background's outbox. */
       pending: PendingSave[];
+      /** The lead has more calls than `calls` holds (Close said `has_more`): where the next page starts. */
+      moreCalls?: MoreCalls;
     };
+
+/** Where a lead's next page of calls starts (`calls.more`). */
+export interface MoreCalls {
+  leadId: LeadId;
+  skip: number;
+}
+
+/** A further page of a lead's calls, newest first, and where the one after starts while there is one. */
+export interface CallsPage {
+  calls: Call[];
+  more?: MoreCalls;
+}
 
 /** Which of the asked ids Close lists as calls; nothing can be asked before a key is set. */
 export type CallConfirmation = { connected: false } | { connected: true; calls: Call['id'][] };
@@ -168,6 +188,7 @@ export interface ReplyTypes {
   'outbox.claim': SaveResult;
   'settings.open': null;
   'calls.confirm': CallConfirmation;
+  'calls.more': CallsPage;
   /** The command's shortcut as the browser reports it; '' when not set (utils/shortcut-label.ts). */
   'shortcut.get': { shortcut: string };
   'key.set': Account;

@@ -22,3 +22,9 @@ it('the background answers from browser.commands, and "not set" where there is n
   expect(await currentShortcut(async () => [{ name: OPEN_PANEL_COMMAND, shortcut: 'Alt+Q' }])).toEqual({ shortcut: 'Alt+Q' });
   expect(await currentShortcut(async () => Promise.reject(new Error('no commands')))).toEqual({ shortcut: '' });
 });
+
+it('says where to change it in each browser', async () => {
+  const { howToChangeKey } = await import('./shortcut-label');
+  expect(howToChangeKey('firefox')).toBe('shortcut.changeFirefox');
+  expect(howToChangeKey('chrome')).toBe('shortcut.changeChrome');
+});

@@ -19,6 +19,14 @@ export function boundShortcut(commands: readonly BoundCommand[] | undefined): st
 /** Where the rep changes it: Chrome has a page for it; Firefox a menu in the add-ons manager. */
 export type ShortcutBrowser = 'chrome' | 'firefox';
 
+/** The locale key that says how to change the shortcut in this browser. */
+export function howToChangeKey(browser: ShortcutBrowser): 'shortcut.changeFirefox' | 'shortcut.changeChrome' {
+  return browser === 'firefox' ? 'shortcut.changeFirefox' : 'shortcut.changeChrome';
+}
+
+/** The browser this build is for (WXT sets FIREFOX at build time). */
+export const THIS_BROWSER: ShortcutBrowser = import.meta.env.FIREFOX ? 'firefox' : 'chrome';
+
 export interface ShortcutWords {
   /** Shown in place of the keys when the browser left the command unset. */
   notSet: string;

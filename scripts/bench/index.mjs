@@ -6,6 +6,7 @@
 //   Latency mode (figure 8): Save → Saved and Save & next → next call, at 0 ms and with the
 //   stand-in delaying every API answer by --rtt ms:  npm run bench -- --only 8 --rtt 150
 //   Calls to log (figure 9): requests per refresh, Save & next in the queue at 0 and --rtt ms: --only 9
+//   The Call control with 500 calls (figure 10): Alt+Down → next call, against a 3-call lead: --only 10
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -126,6 +127,10 @@ try {
         env.standIn.faults.clear();
       }
     }
+  }
+  if (wanted(10)) {
+    const { callControl } = await import('./call-control.mjs');
+    results.callControl = await step(10, 'the Call control with 500 calls', () => callControl(env, { runs: RUNS }));
   }
   if (wanted(2) || wanted(6)) {
     const reference = await launch({ chromePath, port: env.server.port, extensionDir: REFERENCE });
@@ -273,6 +278,17 @@ function table(r) {
       row(9, `Calls to log: one refresh, ${size} calls of the rep in the period (requests: listing pages + lead names)`, `${cold.listing} + ${cold.leads} cold`, `${warm.listing} + ${warm.leads} warm`, '–', '–');
     for (const [key, at] of [['at0', 0], ['atRtt', q.rtt]])
       if (q[key]) latency(9, `Calls to log: Save & next → the next call (another lead's) interactive, every answer delayed ${at} ms`, q[key], { target: '≤ 50 ms', limit: 50 });
+  }
+  if (r.callControl) {
+    const c = r.callControl;
+    const small = summary(c.smallSteps);
+    latency(10, `Alt+Down / Alt+Up → the Call control on the next call, ${c.options} options (all pages loaded with More calls)`, c.steps, {
+      target: '≤ 50 ms',
+      limit: 50,
+      ref: small,
+      refLabel: `${ms(small.median)} with ${c.smallOptions} calls`,
+    });
+    if (c.more.length) latency(10, `More calls pressed → the next page's options in the Call control (${c.more.length} pages)`, c.more);
   }
   if (r.stoppedWorker) {
     const w = r.stoppedWorker;

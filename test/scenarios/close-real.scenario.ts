@@ -92,10 +92,28 @@ describe('connected', () => {
     const where =
       driver.browser === 'chromium'
         ? 'at chrome://extensions/shortcuts.'
-        : 'in Add-ons and themes: the gear menu, Manage Extension Shortcuts.';
+        : 'at about:addons: the gear menu, Manage Extension Shortcuts.';
     const tab = await driver.openClosePage(`/lead/${DEMO.leads.acme.id}/`);
     await tab.get(PANEL.launcher).waitFor();
     await expect.poll(() => tab.get(PANEL.launcher).attribute('title')).toBe(`Shortcut: ${reported || 'not set'}. Change it ${where}`);
+
+    // The panel's help heads its list with the same, and the same way to change it.
+    await tab.get(PANEL.launcher).click();
+    await tab.get(PANEL.note).waitFor();
+    await tab.get({ role: 'button', name: 'Keyboard shortcuts', in: 'panel' }).click();
+    const help = tab.get({ role: 'dialog', name: 'Keyboard shortcuts', in: 'panel' });
+    await help.waitFor();
+    await expect
+      .poll(() => help.evaluate((el) => el.querySelector('.help-list > div')?.textContent))
+      .toBe(`${reported || 'not set'}Open this panel (anywhere on a Close page with a call)Change it ${where}`);
+    if (!reported) expect(await help.text()).not.toContain('Alt+Shift+K');
     await tab.close();
+
+    // And the popup.
+    const popup = await driver.openExtensionPage('popup.html');
+    const line = popup.get({ role: 'region', name: 'Keyboard shortcut' });
+    await line.waitFor();
+    expect(await line.text()).toBe(`Opens the quick edit panel on a Close page: ${reported || 'not set'}Change it ${where}`);
+    await popup.close();
   });
 });

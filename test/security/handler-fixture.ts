@@ -129,6 +129,7 @@ export const VALID_FROM_CONTENT = [
   { type: 'save.retryNow', saveId: JOB },
   { type: 'outbox.cancel', saveId: JOB },
   { type: 'settings.open' },
+  { type: 'calls.more', leadId: LEAD, skip: 100 },
 ];
 export const VALID_FROM_PAGE = [
   { type: 'key.set', apiKey: GOOD_KEY },

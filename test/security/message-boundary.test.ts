@@ -109,8 +109,9 @@ describe('rule 5: there is no "fetch this URL" message', () => {
   it('no message carries a URL, a path, a host or a method', () => {
     const fields = new Set([...fieldsOf(ContentMessageSchema), ...fieldsOf(PageMessageSchema)]);
     expect([...fields].filter((f) => /url|href|path|host|endpoint|method|fetch|query|header/i.test(f))).toEqual([]);
-    // `choice` is the rep's answer to a note save waiting for its call to end: 'anyway' or 'wait' (issue 14).
-    expect([...fields].sort()).toEqual(['apiKey', 'base', 'callId', 'callIds', 'changes', 'choice', 'label', 'leadId', 'saveId', 'type']);
+    // `choice` is the rep's answer to a note save waiting for its call to end: 'anyway' or 'wait';
+    // `skip` is where a lead's next page of calls starts, a bounded integer (both issue 14).
+    expect([...fields].sort()).toEqual(['apiKey', 'base', 'callId', 'callIds', 'changes', 'choice', 'label', 'leadId', 'saveId', 'skip', 'type']);
     // A save's label (issue 15) is three short texts for the popup, nothing the background acts on.
     expect(Object.keys(SaveLabelSchema.shape).sort()).toEqual(['at', 'lead', 'who']);
   });

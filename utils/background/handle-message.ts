@@ -17,6 +17,7 @@ import { redactDeep, redactError, secretForms } from '../redact';
 import { senderRole } from '../sender';
 import { confirmCalls } from './confirm-calls';
 import { loadPanel } from './load-panel';
+import { moreCalls } from './more-calls';
 import { currentShortcut } from './shortcut';
 import type { Saver } from './saver';
 
@@ -112,6 +113,8 @@ export function createMessageHandler(deps: BackgroundDeps) {
         return { ok: true, value: await saver.callEnd(message.saveId, message.choice) };
       case 'calls.confirm':
         return confirmCalls(deps.connection, createClient, message.callIds);
+      case 'calls.more':
+        return moreCalls(deps.connection, createClient, message.leadId, message.skip);
       case 'shortcut.get':
         return { ok: true, value: await currentShortcut() };
       case 'outbox.cancel':

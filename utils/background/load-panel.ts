@@ -1,7 +1,7 @@
-import type { CloseClient, Result } from '../close/client';
+import type { CallPage, CloseClient, Result } from '../close/client';
 import type { Call, LeadNames, Outcome } from '../close/schemas';
 import { isLeadId, type CallId, type LeadId } from '../close/ids';
-import type { Account, PanelData, Reply } from '../messages';
+import type { Account, MoreCalls, PanelData, Reply } from '../messages';
 
 /**
  * Everything the panel needs in one answer. Which call: the one named in the URL first, then
@@ -24,7 +24,7 @@ export async function loadPanel(
   const [outcomeResult, namedCall, leadCalls, leadContacts] = await Promise.all([
     outcomes(),
     target.callId ? client.getCall(target.callId) : undefined,
-    target.leadId ? client.listLeadCalls(target.leadId) : undefined,
+    target.leadId ? client.leadCallPages(target.leadId) : undefined,
     target.leadId ? contactsOf(target.leadId) : undefined,
   ]);
   let contacts = leadContacts;
@@ -33,14 +33,20 @@ export async function loadPanel(
   if (namedCall && !namedCall.ok && namedCall.error.kind !== 'not-found') return namedCall;
   const named = namedCall?.ok ? namedCall.value : undefined;
 
+  // The first page only (issue 14): the panel asks for the next one (`calls.more`) when needed.
   let calls: Call[] = [];
-  if (leadCalls) {
+  let moreCalls: MoreCalls | undefined;
+  const firstPage = (leadId: LeadId, page: CallPage) => {
+    calls = page.calls;
+    if (page.nextSkip !== undefined) moreCalls = { leadId, skip: page.nextSkip };
+  };
+  if (leadCalls && target.leadId) {
     if (!leadCalls.ok) return leadCalls;
-    calls = leadCalls.value;
+    firstPage(target.leadId, leadCalls.value);
   } else if (named && isLeadId(named.lead_id)) {
-    const [result, namedLeadContacts] = await Promise.all([client.listLeadCalls(named.lead_id), contactsOf(named.lead_id)]);
+    const [result, namedLeadContacts] = await Promise.all([client.leadCallPages(named.lead_id), contactsOf(named.lead_id)]);
     if (!result.ok) return result;
-    calls = result.value;
+    firstPage(named.lead_id, result.value);
     contacts = namedLeadContacts;
   }
   if (named && !calls.some((call) => call.id === named.id)) calls = [named, ...calls];
@@ -56,6 +62,7 @@ export async function loadPanel(
       ...(contacts && { contacts: contacts.contacts }),
       ...(contacts?.name && { leadName: contacts.name }),
       pending: [],
+      ...(moreCalls && { moreCalls }),
     },
   };
 }

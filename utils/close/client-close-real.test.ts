@@ -60,6 +60,18 @@ describe('leadCallPages: has_more, lazily', () => {
     expect(page.ok && page.value.next).toBeFalsy();
   });
 
+  it('leadCallsFrom: one page from a _skip, with where the next starts only while has_more (for calls.more)', async () => {
+    const { closeClient, requests } = client(lists);
+    const second = await closeClient.leadCallsFrom(leadId(1), 100);
+    expect(second.ok && second.value.nextSkip).toBe(200);
+    expect(second.ok && second.value.calls[0]!.id).toBe(all[100]!.id);
+    const last = await closeClient.leadCallsFrom(leadId(1), 200);
+    expect(last.ok && last.value.calls).toHaveLength(50);
+    expect(last.ok && last.value.nextSkip).toBeUndefined();
+    expect(requests.map((r) => [param(r, '_skip'), param(r, '_limit')])).toEqual([['100', '100'], ['200', '100']]);
+    await expect(closeClient.leadCallsFrom('lead_x/../me' as never, 100)).rejects.toThrow(TypeError);
+  });
+
   it('listLeadCalls keeps giving the first page', async () => {
     const { closeClient, requests } = client(lists);
     const result = await closeClient.listLeadCalls(leadId(1));

@@ -51,6 +51,8 @@ const EVENT_PAGE = 50;
 export interface CallPage {
   calls: Call[];
   next?: () => Promise<Result<CallPage>>;
+  /** The `_skip` of the following page while Close says `has_more` (for asking across messages). */
+  nextSkip?: number;
 }
 
 /** One page of a call's event log, newest first; `next` follows Close's cursor. */
@@ -135,7 +137,7 @@ export function createCloseClient(options: CloseClientOptions) {
       value: {
         calls: [...data].sort(newestFirst),
         // An empty page that says "more" would page for ever.
-        ...(has_more && data.length > 0 && { next: () => leadCallPage(leadId, after, limit) }),
+        ...(has_more && data.length > 0 && { next: () => leadCallPage(leadId, after, limit), nextSkip: after }),
       },
     };
   }
@@ -189,6 +191,12 @@ export function createCloseClient(options: CloseClientOptions) {
       const page = await leadCallPage(leadId, 0);
       return page.ok ? { ok: true, value: page.value.calls } : page;
     },
+
+    /**
+     * One page of a lead's calls from `skip` (`_skip`/`_limit`, FACTS.md), with `nextSkip` while
+     * Close says `has_more`: the panel opens on the first page and asks for the next by message.
+     */
+    leadCallsFrom: (leadId: LeadId, skip: number, limit = CALL_PAGE): Promise<Result<CallPage>> => leadCallPage(leadId, skip, limit),
 
     /**
      * A lead's calls page by page, newest first, following `has_more` lazily: the first page

@@ -6,9 +6,9 @@ import type { Call, CallBase, CallChanges } from '../close/schemas';
 import type { CallToLog } from '../calls-to-log';
 import type { PanelViewName } from '../content/controller';
 import type { Draft } from '../drafts';
-import type { PanelData, Rejection, Reply, SaveResult, WaitReason } from '../messages';
+import type { CallsPage, MoreCalls, PanelData, Rejection, Reply, SaveResult, WaitReason } from '../messages';
 import { appendedNote, noteOfCall, noteSize, sameNote, type NoteContent } from '../note-content';
-import { nextCallWithoutOutcome } from './calls';
+import { addPage, nextWithoutOutcome, stepCall } from './call-pages';
 import { undoChanges } from './undo';
 
 // The panel's save session: a pure function from (session, event) to (session, effects). It
@@ -90,7 +90,16 @@ export interface Session {
   status: Status;
   /** A save of a call no longer shown did not go through: said with Go back. */
   goBack?: { callId: CallId; content?: NoteContent; outcomeId?: string | null; problem: Status };
+  /** The lead has more calls than loaded (Close's `has_more`): where the next page starts (issue 14). */
+  more?: MoreCalls;
+  /** The next page is being asked for; `then`: what waits for it (Alt+Down, Save & next). */
+  moreLoading?: { then?: AfterMore };
+  /** The next page could not be had: said by the More calls control, which tries again. */
+  moreError?: Problem;
 }
+
+/** What waits for the next page of calls: a step past the last loaded call, or Save & next (with its save, if any). */
+type AfterMore = { kind: 'step'; from: CallId } | { kind: 'next'; from: CallId; saveId?: string };
 
 export type Event =
   | { type: 'reload' }
@@ -116,7 +125,12 @@ export type Event =
   | { type: 'not-stored' }
   | { type: 'discard-draft' }
   | { type: 'use-newer-draft' }
-  | { type: 'go-back' };
+  | { type: 'go-back' }
+  /** The rep asked for more calls (the More calls control). */
+  | { type: 'more-calls' }
+  /** Alt+Up / Alt+Down: the call before or after the shown one, loading the next page past the last. */
+  | { type: 'step-call'; step: -1 | 1 }
+  | { type: 'more-loaded'; token: number; skip: number; reply: Reply<CallsPage> };
 
 /** The draft as the hook stores it. */
 export type DraftToKeep = Omit<Draft, 'savedAt'>;
@@ -132,7 +146,9 @@ export type Effect =
   | { type: 'cancel'; saveId: string }
   | { type: 'retry-now'; saveId: string }
   | { type: 'call-end'; saveId: string; choice: CallEndChoice }
-  | { type: 'focus-note' };
+  | { type: 'focus-note' }
+  /** Ask for the next page of the lead's calls (`calls.more`); `token`: the load it belongs to. */
+  | { type: 'load-more'; token: number; more: MoreCalls };
 
 export type CallEndChoice = 'anyway' | 'wait';
 
@@ -285,9 +301,11 @@ function onResult(s: Session, saveId: string, result: SaveResult, now: number, c
   if (result.state === 'accepted' && record.next && shown) {
     // Save & next: safe in the outbox, so on to the next call; the status follows this save.
     const effects: Effect[] = [];
-    const next = nextCallWithoutOutcome(s.calls, record.callId);
-    if (!next) return [{ ...s, status: { kind: 'sending', saveId } }, []];
-    const moved = show(s, next.id, effects);
+    const found = nextWithoutOutcome(s.calls, record.callId, !!s.more);
+    // None left in the pages loaded: the next page decides (the save goes on meanwhile).
+    if (found.kind === 'more') return loadMore({ ...s, status: { kind: 'sending', saveId } }, { kind: 'next', from: record.callId, saveId });
+    if (found.kind === 'none') return [{ ...s, status: { kind: 'sending', saveId } }, []];
+    const moved = show(s, found.call.id, effects);
     return [{ ...moved, current: saveId, status: { kind: 'sending', saveId, behind: record.callId } }, effects];
   }
   // A held save's `accepted` comes after the hold was said: it does not say "Saving…" over it.
@@ -335,7 +353,7 @@ function onResult(s: Session, saveId: string, result: SaveResult, now: number, c
       draft: { kind: 'none' },
       status: record.undo
         ? { kind: 'restored' }
-        : { kind: 'saved', undo, after: result.call, undoUntil: now + UNDO_MS, ...(record.next && { say: 'allDone' as const }) },
+        : { kind: 'saved', undo, after: result.call, undoUntil: now + UNDO_MS, ...(record.next && !s.more && { say: 'allDone' as const }) },
     };
     return [next, effects];
   }
@@ -381,7 +399,7 @@ export function reduce(s: Session, event: Event, now: number): Step {
       const saves = { ...s.saves };
       for (const p of data.pending)
         saves[p.saveId] ??= { callId: p.callId, changes: p.changes, undo: false, next: false };
-      next = { ...next, calls: data.calls, saves, callId: null };
+      next = { ...next, calls: data.calls, saves, callId: null, more: data.moreCalls, moreLoading: undefined, moreError: undefined };
       const effects: Effect[] = [];
       if (!data.selectedCallId) return [next, effects];
       next = show(next, data.selectedCallId, effects);
@@ -431,10 +449,11 @@ export function reduce(s: Session, event: Event, now: number): Step {
       if (!hasChanges(changes)) {
         if (event.then !== 'next') return [{ ...s, status: { kind: 'info', say: 'nothingToSave' } }, []];
         // Save & next with nothing to save just moves on.
-        const next = nextCallWithoutOutcome(s.calls, call.id);
-        if (!next) return [{ ...s, status: { kind: 'info', say: 'noOtherCall' } }, []];
+        const found = nextWithoutOutcome(s.calls, call.id, !!s.more);
+        if (found.kind === 'more') return loadMore(s, { kind: 'next', from: call.id });
+        if (found.kind === 'none') return [{ ...s, status: { kind: 'info', say: 'noOtherCall' } }, []];
         const effects: Effect[] = [{ type: 'flush-draft' }];
-        return [show(s, next.id, effects), effects];
+        return [show(s, found.call.id, effects), effects];
       }
       return startSave(s, event.saveId, call, changes, { next: event.then === 'next', withDraft: true });
     }
@@ -514,6 +533,16 @@ export function reduce(s: Session, event: Event, now: number): Step {
       const outcomeId = draft.outcome_id === undefined ? (call.outcome_id ?? null) : draft.outcome_id;
       return [{ ...s, content, outcomeId, draft: { kind: 'restored' } }, []];
     }
+    case 'more-calls':
+      return s.more && !s.moreLoading ? loadMore(s, undefined) : [s, []];
+    case 'step-call': {
+      if (!call) return [s, []];
+      const found = stepCall(s.calls, call.id, event.step, !!s.more);
+      if (found.kind === 'more') return s.moreLoading ? [s, []] : loadMore(s, { kind: 'step', from: call.id });
+      return found.kind === 'call' ? reduce(s, { type: 'show', callId: found.call.id }, now) : [s, []];
+    }
+    case 'more-loaded':
+      return onMoreLoaded(s, event, now);
     case 'go-back': {
       const back = s.goBack;
       if (!back) return [s, []];
@@ -528,4 +557,49 @@ export function reduce(s: Session, event: Event, now: number): Step {
       return [{ ...shown, content, outcomeId, edited: true, status: back.problem }, effects];
     }
   }
+}
+
+/** Asks for the next page of calls; `then` runs once it is in (if the rep is still where they were). */
+function loadMore(s: Session, then: AfterMore | undefined): Step {
+  if (!s.more) return [s, []];
+  // One request at a time: a later wish replaces what waited only if it waits for something.
+  const waiting = then ?? s.moreLoading?.then;
+  const loading = { ...s, moreLoading: waiting ? { then: waiting } : {}, moreError: undefined };
+  if (s.moreLoading) return [loading, []];
+  return [loading, [{ type: 'load-more', token: s.loadToken, more: s.more }]];
+}
+
+function onMoreLoaded(s: Session, event: Extract<Event, { type: 'more-loaded' }>, now: number): Step {
+  // An answer for an earlier load, or for a page already in, changes nothing.
+  if (event.token !== s.loadToken || !s.moreLoading || s.more?.skip !== event.skip) return [s, []];
+  const then = s.moreLoading.then;
+  if (!event.reply.ok) return [{ ...s, moreLoading: undefined, moreError: event.reply.error }, []];
+  const page = event.reply.value;
+  const calls = addPage(s.calls, page.calls);
+  // The panel's "as loaded" list grows with it: where the rep is in the run counts every page.
+  const load: Load =
+    s.load.state === 'ready' && s.load.data.connected
+      ? { state: 'ready', data: { ...s.load.data, calls: addPage(s.load.data.calls, page.calls), ...(page.more ? { moreCalls: page.more } : { moreCalls: undefined }) } }
+      : s.load;
+  const next: Session = { ...s, calls, load, more: page.more, moreLoading: undefined, moreError: undefined };
+  // The rep went elsewhere meanwhile: the page is in, nothing moves.
+  if (!then || s.callId !== then.from) return [next, []];
+  if (then.kind === 'step') return reduce(next, { type: 'step-call', step: 1 }, now);
+  const found = nextWithoutOutcome(calls, then.from, !!page.more);
+  if (found.kind === 'more') return loadMore(next, then);
+  if (found.kind === 'none')
+    return then.saveId ? [next, []] : [{ ...next, status: { kind: 'info', say: 'noOtherCall' } }, []];
+  const effects: Effect[] = [{ type: 'flush-draft' }];
+  const moved = show(next, found.call.id, effects);
+  if (!then.saveId) return [moved, effects];
+  // Save & next's save goes on behind, as when the next call was on the first page.
+  const saveId = then.saveId;
+  const was = next.status;
+  const status: Status =
+    (was.kind === 'sending' || was.kind === 'waiting') && was.saveId === saveId
+      ? { ...was, behind: then.from }
+      : was.kind === 'saved' && was.after.id === then.from
+        ? { ...was, say: 'savedNext', callId: then.from } // confirmed while the page came: Undo is for that call
+        : moved.status;
+  return [{ ...moved, current: saveId, status }, effects];
 }

@@ -163,6 +163,10 @@ export function useSaveSession(target: PageTarget, view: PanelViewName = 'page')
           answer(effect.saveId, reply);
           if (reply.ok && reply.value.state === 'sending') void follow(effect.saveId);
         });
+      case 'load-more':
+        return void send({ type: 'calls.more', leadId: effect.more.leadId, skip: effect.more.skip }).then((reply) =>
+          dispatch({ type: 'more-loaded', token: effect.token, skip: effect.more.skip, reply }),
+        );
       case 'focus-note':
         // Now, before the render that disables Save (focus never falls to Close's page), and
         // again once rendered, for a Note box that is only now being shown.
