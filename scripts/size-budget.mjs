@@ -36,11 +36,11 @@ const BUDGETS_GZIP = {
   // Raised to 118 100 for issue 14's "Sending in N s" hold with Undo and the 503 Retry now, and
   // issue 15's live connection changes and the Call control's draft marks (about 0.9 KB gzip).
   // Raised to 119 100 for issue 14 point 3 (about 0.9 KB gzip): the conflict alert's who-changed-what
-  // lines, the in-progress mark, the waiting note save with Save anyway / Keep waiting; to 120 200
+  // lines, the in-progress mark, the waiting note save with Save anyway / Keep waiting; to 120 300
   // for points 6 and 1 (about 1.05 KB gzip): the help's shortcut as the browser has it bound, and
   // the lead's calls page by page (More calls, Alt+Down and Save & next loading the next page
   // before deciding, the 500-call Call control's memoised options).
-  'panel script (loaded on first open)': { part: 'panelScript', bytes: 120_200 },
+  'panel script (loaded on first open)': { part: 'panelScript', bytes: 120_300 },
 };
 const REPORTED = {};
 
