@@ -162,10 +162,12 @@ it('on a busy page, looks at most once per interval, however many changes come',
     await Promise.resolve();
   }
   const elapsed = performance.now() - started;
-  // The first look after the burst places at most BUTTONS_PER_LOOK (no long task), the top first.
+  // Each look places at most BUTTONS_PER_LOOK (no long task), the top first. Counted per look, not
+  // per stretch of wall-clock time: on a busy machine the timer behind settle() fires late, and
+  // more looks have run by then (a full run saw three).
   await settle();
   const afterOne = buttonsPerItem().filter((ids) => ids.length === 1).length;
-  expect(afterOne).toBeLessThanOrEqual(1 + 2 * BUTTONS_PER_LOOK);
+  expect(afterOne).toBeLessThanOrEqual(1 + bodyLooks() * BUTTONS_PER_LOOK);
   expect(buttonsPerItem()[0]).toEqual([CALL_A]);
   // Then the rest, over a few more looks.
   await vi.waitFor(() => expect(buttonsPerItem().filter((ids) => ids.length === 1)).toHaveLength(301), { timeout: 5_000 });
