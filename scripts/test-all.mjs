@@ -44,7 +44,8 @@ async function together(steps) {
     return new Promise((done) =>
       child.on('exit', (status) => {
         const seconds = (Date.now() - t0) / 1000;
-        const finish = () => out.end(() => done({ name, status, log, count, seconds }));
+        let finished = false;
+        const finish = () => !finished && ((finished = true), out.end(() => done({ name, status, log, count, seconds })));
         const late = setTimeout(() => (child.stdout.destroy(), child.stderr.destroy(), finish()), 5_000);
         child.on('close', () => (clearTimeout(late), finish()));
       }),
