@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { HOLD_SECONDS_MAX, HOLD_SECONDS_MIN } from '@/utils/background/hold';
 import { outcomeHoldSettings as settings } from '@/utils/outcome-hold-settings';
 import { useSetting } from '../use-setting';
+import { CheckSetting } from './CheckSetting';
 
 /** Whole seconds within the hold's range: what the rep typed, kept inside 5–30. */
 const withinRange = (typed: number) => Math.min(HOLD_SECONDS_MAX, Math.max(HOLD_SECONDS_MIN, Math.round(typed)));
@@ -16,20 +17,15 @@ export function OutcomeHoldSetting({ save }: { save: (write: () => Promise<void>
   if (on === undefined || seconds === undefined) return null;
   return (
     <>
-      <div class="check">
-        <input
-          type="checkbox"
-          id="outcome-hold"
-          checked={on}
-          aria-describedby="outcome-hold-help"
-          onChange={(e) => {
-            const next = e.currentTarget.checked;
-            setOn(next);
-            void save(() => settings.on.set(next));
-          }}
-        />
-        <label for="outcome-hold">{i18n.t('outcomeHold.setting', [String(seconds)])}</label>
-      </div>
+      <CheckSetting
+        id="outcome-hold"
+        label={i18n.t('outcomeHold.setting', [String(seconds)])}
+        checked={on}
+        onChange={(next) => {
+          setOn(next);
+          void save(() => settings.on.set(next));
+        }}
+      />
       <label class="field inline">
         <span>{i18n.t('outcomeHold.seconds')}</span>
         <input

@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { CORNERS, DEFAULT_PANEL_POSITION, settings, type Corner, type PanelPosition } from '@/utils/settings';
+import { CheckSetting } from './CheckSetting';
 import { OutcomeHoldSetting } from './OutcomeHoldSetting';
 import { SaveStatus, useSaveStatus } from './save-status';
 import { useSetting } from '../use-setting';
@@ -28,37 +29,27 @@ export function PanelSection() {
   return (
     <section aria-labelledby="panel-heading">
       <h2 id="panel-heading">{i18n.t('settings.panel.heading')}</h2>
-      <div class="check">
-        <input
-          type="checkbox"
-          id="auto-open"
-          checked={autoOpen}
-          aria-describedby="auto-open-help"
-          onChange={(e) => {
-            const next = e.currentTarget.checked;
-            setAutoOpen(next);
-            void save(() => settings.autoOpen.set(next));
-          }}
-        />
-        <label for="auto-open">{i18n.t('settings.panel.autoOpen')}</label>
-      </div>
+      <CheckSetting
+        id="auto-open"
+        label={i18n.t('settings.panel.autoOpen')}
+        checked={autoOpen}
+        onChange={(next) => {
+          setAutoOpen(next);
+          void save(() => settings.autoOpen.set(next));
+        }}
+      />
       <p class="muted" id="auto-open-help">
         {i18n.t('settings.panel.autoOpenHelp')}
       </p>
-      <div class="check">
-        <input
-          type="checkbox"
-          id="close-after-save"
-          checked={closeAfterSave}
-          aria-describedby="close-after-save-help"
-          onChange={(e) => {
-            const next = e.currentTarget.checked;
-            setCloseAfterSave(next);
-            void save(() => settings.closeAfterSave.set(next));
-          }}
-        />
-        <label for="close-after-save">{i18n.t('settings.panel.closeAfterSave')}</label>
-      </div>
+      <CheckSetting
+        id="close-after-save"
+        label={i18n.t('settings.panel.closeAfterSave')}
+        checked={closeAfterSave}
+        onChange={(next) => {
+          setCloseAfterSave(next);
+          void save(() => settings.closeAfterSave.set(next));
+        }}
+      />
       <p class="muted" id="close-after-save-help">
         {i18n.t('settings.panel.closeAfterSaveHelp')}
       </p>

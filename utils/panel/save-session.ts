@@ -208,6 +208,12 @@ function draftOf(call: Call, content: NoteContent, outcomeId: string | null, sav
 }
 
 /** The draft that keeps the shown call's boxes, for Esc. */
+/** What a draft puts in the boxes: its note and outcome, the call's own where it kept none. */
+const boxesOf = (call: Call, draft: DraftToKeep) => ({
+  content: draft.note ?? noteOfCall(call),
+  outcomeId: draft.outcome_id === undefined ? (call.outcome_id ?? null) : draft.outcome_id,
+});
+
 export function sessionDraft(s: Session): { callId: CallId; draft: DraftToKeep } | undefined {
   const call = shownCall(s);
   return call && { callId: call.id, draft: draftOf(call, s.content, s.outcomeId) };
@@ -417,8 +423,7 @@ export function reduce(s: Session, event: Event, now: number): Step {
     case 'draft-read': {
       if (!call || event.callId !== call.id || event.showToken !== s.showToken || !event.draft) return [s, []];
       const draft = event.draft;
-      const content = draft.note ?? noteOfCall(call);
-      const outcomeId = draft.outcome_id === undefined ? (call.outcome_id ?? null) : draft.outcome_id;
+      const { content, outcomeId } = boxesOf(call, draft);
       // A pending save found on opening sent what this draft holds.
       const saves = { ...s.saves };
       const record = draft.saveId ? saves[draft.saveId] : undefined;
@@ -528,10 +533,7 @@ export function reduce(s: Session, event: Event, now: number): Step {
       ];
     case 'use-newer-draft': {
       if (!call || s.draft.kind !== 'newer') return [s, []];
-      const { draft } = s.draft;
-      const content = draft.note ?? noteOfCall(call);
-      const outcomeId = draft.outcome_id === undefined ? (call.outcome_id ?? null) : draft.outcome_id;
-      return [{ ...s, content, outcomeId, draft: { kind: 'restored' } }, []];
+      return [{ ...s, ...boxesOf(call, s.draft.draft), draft: { kind: 'restored' } }, []];
     }
     case 'more-calls':
       return s.more && !s.moreLoading ? loadMore(s, undefined) : [s, []];
