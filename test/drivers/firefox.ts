@@ -7,27 +7,15 @@ import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { EXTENSION_DIR, startFirefoxHarness, type FirefoxHarness } from '../e2e-firefox/harness';
 import { contentScriptRealm } from './firefox-content-script';
+import { locateAll, waitForTarget } from './firefox-locate';
 import { startVirtualDisplay } from '../e2e-firefox/virtual-display';
 import { isRichBox, shownText } from './box-text';
 import { standInSocket } from './stand-in-socket';
-import { APP, type Command, type Driver, type DriverOptions, type El, type Scope, type Tab, type Target } from './driver';
+import { APP, type Command, type Driver, type DriverOptions, type El, type Tab, type Target } from './driver';
 
 // The scenario driver in Firefox ESR: the shipped MV2 build over WebDriver BiDi (puppeteer-core;
 // test/e2e-firefox/harness.ts starts it against the stand-in). Elements are found by role and
-// name as Firefox's accessibility engine computes them (BiDi's accessibility locator).
-
-const quote = (text: string) => text.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
-
-function selectorOf(target: Target): string {
-  const scope: Scope = target.in ?? 'page';
-  const prefix =
-    typeof scope === 'object' ? `close-quick-edit-feed[data-call-id="${scope.feed}"] >>> ` : scope === 'panel' ? 'close-quick-edit >>> ' : '';
-  if ('role' in target)
-    return `${prefix}::-p-aria(${target.name === undefined ? '' : `[name="${quote(target.name)}"]`}[role="${target.role}"])`;
-  // Firefox gives some controls (a password field) no role; their <label> carries the name.
-  if ('label' in target) return `${prefix}::-p-aria(${target.label})`;
-  return `${prefix}${target.css}`;
-}
+// name as Firefox's accessibility engine computes them (BiDi's accessibility locator; firefox-locate.ts).
 
 /** A matched <label> stands for the control it labels. */
 const controlOf = async (handle: ElementHandle<Element>) =>
@@ -43,19 +31,14 @@ async function pressChord(page: Page, keys: string) {
 }
 
 function element(page: Page, target: Target): El {
-  const selector = selectorOf(target);
-  const find = async () => {
-    const handle = await page.waitForSelector(selector, { visible: true });
-    if (!handle) throw new Error(`${selector} not found.`);
-    return controlOf(handle);
-  };
+  const find = async () => controlOf(await waitForTarget(page, target));
   const now = async () => {
-    const handle = await page.$(selector);
+    const [handle] = await locateAll(page, target);
     return handle ? controlOf(handle) : undefined;
   };
   return {
     waitFor: async () => void (await find()),
-    count: async () => (await page.$$(selector)).length,
+    count: async () => (await locateAll(page, target)).length,
     click: async () => (await find()).click(),
     async fill(text) {
       const field = await find();
