@@ -31,12 +31,12 @@ function step(name, command, args, { count } = {}) {
  * scenario sets), so on 2 cores they take little longer together than the longer one alone.
  */
 async function together(steps) {
-  const runs = steps.map(({ name, command, args, count }) => {
+  const runs = steps.map(({ name, command, args, env = {}, count }) => {
     const t0 = Date.now();
     const log = join(reports, `${results.length}-${name.replace(/\W+/g, '-')}.log`);
     console.log(`\n▶ ${name}: ${command} ${args.join(' ')} (alongside; its output follows when it ends)`);
     const out = createWriteStream(log);
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0', ...env } });
     child.stdout.pipe(out, { end: false });
     child.stderr.pipe(out, { end: false });
     // Timed to the suite's own exit: a browser or Xvfb it left behind may hold the pipes open
@@ -101,14 +101,16 @@ spawnSync('sh', ['-c', `npx web-ext lint --source-dir .output/firefox-mv2 --outp
 });
 results.push({ name: 'web-ext lint (Firefox build)', seconds: 0, skipped: 0, ...lintCounts(lintReport)() });
 results.at(-1).ok = results.at(-1).failed === 0;
-const suite = (name, report, config) => ({
+const suite = (name, report, config, env = {}) => ({
   name,
   command: 'node',
   args: ['scripts/run-vitest.mjs', '--config', config, '--counts', report],
+  env,
   count: vitestCounts(report),
 });
 const browserSuites = [];
-if (built) browserSuites.push(suite('end-to-end tests (Chromium, production build)', e2eReport, 'vitest.e2e.config.ts'));
+// Chromium's suite is the longer one (43 files to Firefox's 25): two of its files at a time.
+if (built) browserSuites.push(suite('end-to-end tests (Chromium, production build)', e2eReport, 'vitest.e2e.config.ts', { E2E_WORKERS: '2' }));
 // Firefox: the shipped MV2 build in Debian's firefox-esr over WebDriver BiDi, plus its lint check.
 let firefox;
 try {
