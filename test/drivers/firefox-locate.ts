@@ -91,6 +91,10 @@ export async function locateAll(page: Page, target: Target): Promise<ElementHand
   }
 }
 
+/** A matched <label> stands for the control it labels. */
+export const controlOf = async (handle: ElementHandle<Element>) =>
+  ((await handle.evaluateHandle((el) => (el instanceof HTMLLabelElement ? (el.control ?? el) : el))).asElement() ?? handle) as ElementHandle<Element>;
+
 /** What puppeteer's waitForSelector(…, { visible: true }) calls visible. */
 const isVisible = (el: Element) => {
   const rect = el.getBoundingClientRect();

@@ -4,10 +4,10 @@ import { readKeyStore } from '../e2e/key-store-world';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { EXTENSION_DIR, startFirefoxHarness, type FirefoxHarness } from '../e2e-firefox/harness';
 import { contentScriptRealm } from './firefox-content-script';
-import { locateAll, waitForTarget } from './firefox-locate';
+import { controlOf, locateAll, waitForTarget } from './firefox-locate';
 import { startVirtualDisplay } from '../e2e-firefox/virtual-display';
 import { isRichBox, shownText } from './box-text';
 import { standInSocket } from './stand-in-socket';
@@ -16,10 +16,6 @@ import { APP, type Command, type Driver, type DriverOptions, type El, type Tab, 
 // The scenario driver in Firefox ESR: the shipped MV2 build over WebDriver BiDi (puppeteer-core;
 // test/e2e-firefox/harness.ts starts it against the stand-in). Elements are found by role and
 // name as Firefox's accessibility engine computes them (BiDi's accessibility locator; firefox-locate.ts).
-
-/** A matched <label> stands for the control it labels. */
-const controlOf = async (handle: ElementHandle<Element>) =>
-  ((await handle.evaluateHandle((el) => (el instanceof HTMLLabelElement ? (el.control ?? el) : el))).asElement() ?? handle) as ElementHandle<Element>;
 
 /** 'Control+Enter' as puppeteer's down/press/up. */
 async function pressChord(page: Page, keys: string) {

@@ -1,54 +1,47 @@
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { isRichBox, shownText } from '../drivers/box-text';
+import type { Target } from '../drivers/driver';
+import { controlOf, locateAll, waitForTarget } from '../drivers/firefox-locate';
 
-// Elements are found by role and accessible name as Firefox's accessibility engine computes
-// them (WebDriver BiDi's accessibility locator), the names UI-CONTRACT.md promises.
-const aria = (name: string, role: string) => `::-p-aria([name="${name}"][role="${role}"])`;
-const role = (name: string) => `::-p-aria([role="${name}"])`;
-/** Inside the content script's open shadow root. */
-const panel = (selector: string) => `close-quick-edit >>> ${selector}`;
+// For the harness's own steps (connecting) and the store screenshots: elements found by role
+// and accessible name as Firefox's accessibility engine computes them (firefox-locate.ts), the
+// names UI-CONTRACT.md promises.
+
+const inPanel = (role: string, name?: string): Target => ({ role, name, in: 'panel' });
 
 export const POPUP = {
   // Firefox gives a password field no ARIA role, and its <label> carries the same name: the
   // helpers below resolve a matched label to the control it labels.
-  apiKey: '::-p-aria(API key)',
-  save: aria('Save', 'button'),
-  disconnect: aria('Disconnect', 'button'),
-  alert: role('alert'),
-  email: '[data-testid="account-email"]',
-  organization: '[data-testid="account-organization"]',
-};
+  apiKey: { label: 'API key' },
+  save: { role: 'button', name: 'Save' },
+  disconnect: { role: 'button', name: 'Disconnect' },
+  alert: { role: 'alert' },
+  email: { css: '[data-testid="account-email"]' },
+  organization: { css: '[data-testid="account-organization"]' },
+} satisfies Record<string, Target>;
 
 export const PANEL = {
-  launcher: panel(aria('Quick edit call', 'button')),
-  dialog: panel(aria('Quick edit call', 'dialog')),
-  call: panel(aria('Call', 'combobox')),
-  note: panel(aria('Note', 'textbox')),
-  outcome: panel(aria('Outcome', 'combobox')),
-  save: panel(aria('Save', 'button')),
-  openSettings: panel(aria('Open settings', 'button')),
-  status: panel(role('status')),
-  alert: panel(role('alert')),
-};
+  launcher: inPanel('button', 'Quick edit call'),
+  dialog: inPanel('dialog', 'Quick edit call'),
+  call: inPanel('combobox', 'Call'),
+  note: inPanel('textbox', 'Note'),
+  outcome: inPanel('combobox', 'Outcome'),
+  save: inPanel('button', 'Save'),
+  openSettings: inPanel('button', 'Open settings'),
+  status: inPanel('status'),
+  alert: inPanel('alert'),
+} satisfies Record<string, Target>;
 
-/**
- * Waits for a visible element. (puppeteer's Locator API times out on BiDi accessibility
- * selectors in Firefox, so these helpers use waitForSelector, which does not.)
- */
-export async function find(page: Page, selector: string) {
-  const handle = await page.waitForSelector(selector, { visible: true });
-  const control = (await handle?.evaluateHandle((el) => (el instanceof HTMLLabelElement ? el.control ?? el : el)))?.asElement();
-  if (!control) throw new Error(`${selector} not found.`);
-  return control as ElementHandle<Element>;
-}
+/** Waits for a visible element. */
+export const find = async (page: Page, target: Target) => controlOf(await waitForTarget(page, target));
 
-export async function click(page: Page, selector: string) {
-  await (await find(page, selector)).click();
+export async function click(page: Page, target: Target) {
+  await (await find(page, target)).click();
 }
 
 /** Replaces the field's text by typing, so the page sees real key events. */
-export async function fill(page: Page, selector: string, text: string) {
-  const field = await find(page, selector);
+export async function fill(page: Page, target: Target, text: string) {
+  const field = await find(page, target);
   if (await field.evaluate(isRichBox)) {
     // The Note editor (a contenteditable) has no select(): select all with the keyboard.
     await field.focus();
@@ -59,20 +52,14 @@ export async function fill(page: Page, selector: string, text: string) {
   await field.type(text);
 }
 
-/** How many elements match right now (0 while absent): for polling, never waits. */
-export const count = async (page: Page, selector: string) => (await page.$$(selector)).length;
+/** The first match right now, or undefined: for polling, never waits. */
+const now = async (page: Page, target: Target) => {
+  const [handle] = await locateAll(page, target);
+  return handle && controlOf(handle);
+};
 
 /** A form control's value (the Note editor's text, one line per block), or undefined while it is absent. */
-export async function valueOf(page: Page, selector: string): Promise<string | undefined> {
-  const handle = await page.$(selector);
-  const control = (await handle?.evaluateHandle((el) => (el instanceof HTMLLabelElement ? el.control : el)))?.asElement() as
-    | ElementHandle<Element>
-    | null
-    | undefined;
-  return control?.evaluate(shownText);
-}
+export const valueOf = async (page: Page, target: Target): Promise<string | undefined> => (await now(page, target))?.evaluate(shownText);
 
-export async function textOf(page: Page, selector: string): Promise<string | undefined> {
-  const handle = await page.$(selector);
-  return handle?.evaluate((el) => el.textContent ?? '');
-}
+export const textOf = async (page: Page, target: Target): Promise<string | undefined> =>
+  (await now(page, target))?.evaluate((el) => el.textContent ?? '');
