@@ -109,7 +109,8 @@ const suite = (name, report, config, env = {}) => ({
   count: vitestCounts(report),
 });
 const browserSuites = [];
-// Chromium's suite is the longer one (43 files to Firefox's 25): two of its files at a time.
+// Two files of each browser's suite at a time: many of their files wait on timers (the outcome
+// hold, the offline alarm, retries), and four browsers keep 2 cores busy where two left gaps.
 if (built) browserSuites.push(suite('end-to-end tests (Chromium, production build)', e2eReport, 'vitest.e2e.config.ts', { E2E_WORKERS: '2' }));
 // Firefox: the shipped MV2 build in Debian's firefox-esr over WebDriver BiDi, plus its lint check.
 let firefox;
@@ -122,7 +123,7 @@ try {
 if (firefox && existsSync('.output/firefox-mv2/manifest.json')) {
   process.env.FIREFOX_PATH ??= firefox;
   const firefoxReport = join(reports, 'firefox.json');
-  browserSuites.push(suite('end-to-end tests (Firefox ESR, shipped build) and web-ext lint warnings', firefoxReport, 'vitest.firefox.config.ts'));
+  browserSuites.push(suite('end-to-end tests (Firefox ESR, shipped build) and web-ext lint warnings', firefoxReport, 'vitest.firefox.config.ts', { E2E_WORKERS: '2' }));
 }
 await together(browserSuites);
 step('store zips: npm run zip, and a rebuild from the Firefox sources zip', 'node', ['scripts/zip-check.mjs']);

@@ -1,12 +1,11 @@
 // @vitest-environment jsdom
-// "Untouched means unchanged", where DOMPurify really sanitises (jsdom; it does nothing under
-// happy-dom). Generated Close notes; the oracle for "the same HTML Close sent" is the browser's
-// own parse of both strings, block by block (Close's normalisation: README), sharing no code
-// with utils/note-editor/.
+// The note content's rules, where DOMPurify really sanitises (jsdom; it does nothing under
+// happy-dom). The generated-note properties (a) and (b) are in note-content.untouched.dom.test.ts
+// and note-content.edited.dom.test.ts.
 import fc from 'fast-check';
 import { Transform } from 'prosemirror-transform';
-import type { Node } from 'prosemirror-model';
 import { describe, expect, it } from 'vitest';
+import { LONG, RUNS, typed } from '../test/fixtures/close-notes';
 import {
   appendedNote,
   docOfNote,
@@ -21,154 +20,6 @@ import {
   storeNote,
 } from './note-content';
 import { schema } from './note-editor/schema';
-import { hasFormatting } from './note-html';
-
-// A fixed seed, so a run is repeatable (as test/security/fuzz-handler.test.ts); FUZZ_SEED=random explores.
-const SEED = process.env.FUZZ_SEED !== 'random' && { seed: Number(process.env.FUZZ_SEED ?? 20261124) };
-const RUNS = { numRuns: 1000, ...SEED };
-const LONG = 120_000;
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-/** Text with the characters that mean something in HTML or in markup. */
-const text = fc.stringMatching(/^[a-zA-Z0-9 *_\-#•\\[\]()<>&"'.]{1,12}$/).map(esc);
-
-const inline: fc.Arbitrary<string> = fc.letrec((tie) => ({
-  run: fc.oneof(
-    { maxDepth: 3 },
-    { weight: 5, arbitrary: text },
-    { weight: 1, arbitrary: fc.constantFrom('<br>', '<br />', '<br/>') },
-    { weight: 1, arbitrary: fc.constantFrom('<img src="https://example.com/a.png" alt="pic">', '<img src="https://example.com/b.png">') },
-    {
-      weight: 1,
-      arbitrary: fc.tuple(fc.constantFrom('user_1', 'user_2'), fc.constantFrom('Ann', 'Bo Li')).map(
-        ([id, label]) => `<span data-type="mention" data-id="${id}" data-label="${label}" class="mention">@${label}</span>`,
-      ),
-    },
-    {
-      weight: 2,
-      arbitrary: fc
-        .tuple(
-          fc.constantFrom('strong', 'b', 'em', 'i', 'u', 's', 'code', 'span style="color: #958DF1"', 'span style="color: red"', 'a href="https://example.com/x"', 'a href="https://example.com" target="_blank" rel="noopener noreferrer nofollow"', 'font color="red"', 'sup', 'span class="x"'),
-          tie('run'),
-        )
-        .map(([open, inner]) => `<${open}>${inner}</${open.split(' ')[0]}>`),
-    },
-  ),
-})).run;
-const inlines = fc.array(inline, { minLength: 0, maxLength: 4 }).map((parts) => parts.join(''));
-
-const list = (depth: number): fc.Arbitrary<string> =>
-  fc
-    .tuple(
-      fc.constantFrom('ul', 'ol'),
-      fc.array(
-        fc.tuple(inlines, depth > 0 ? fc.option(list(depth - 1), { nil: '' }) : fc.constant('')).map(([content, nested]) => `<li><p>${content}</p>${nested}</li>`),
-        { minLength: 1, maxLength: 3 },
-      ),
-    )
-    .map(([tag, items]) => `<${tag}>${items.join('')}</${tag}>`);
-
-const block = fc.oneof(
-  { weight: 6, arbitrary: inlines.map((content) => `<p>${content}</p>`) },
-  { weight: 1, arbitrary: fc.constant('<p></p>') },
-  { weight: 1, arbitrary: inlines.map((content) => `<h1>${content}</h1>`) },
-  { weight: 2, arbitrary: list(2) },
-  { weight: 1, arbitrary: fc.constant('<hr>') },
-  {
-    weight: 1,
-    arbitrary: fc.constantFrom(
-      '<table><tbody><tr><td>a</td><td><strong>b</strong></td></tr></tbody></table>',
-      '<blockquote><p>quoted</p></blockquote>',
-      '<pre>  code\n  more</pre>',
-      '<p class="lead">classed</p>',
-      '<div><p>in a div</p></div>',
-      '<h2>Sub</h2>',
-    ),
-  },
-);
-/** A Close note: blocks inside <body>, sometimes with whitespace between them. */
-const closeNote = fc
-  .array(fc.tuple(block, fc.constantFrom('', '', '\n')), { minLength: 1, maxLength: 6 })
-  .map((blocks) => `<body>${blocks.map(([b, gap]) => b + gap).join('')}</body>`);
-
-/** The top-level elements of an HTML body, each as the browser writes it (Close's normalisation). */
-function topLevel(html: string): string[] {
-  const template = document.createElement('template');
-  template.innerHTML = html.replace(/^<body>|<\/body>$/g, '');
-  return [...template.content.children].map((el) => el.outerHTML);
-}
-
-/** Positions of each top-level block's first text position, where an edit "inside" it goes. */
-function textPositions(doc: Node): { index: number; pos: number }[] {
-  const found: { index: number; pos: number }[] = [];
-  doc.forEach((block, offset, index) => {
-    if (block.isTextblock) return void found.push({ index, pos: offset + 1 });
-    let at = -1;
-    block.descendants((node, pos) => {
-      if (at < 0 && node.isTextblock) at = offset + 1 + pos + 1;
-      return at < 0;
-    });
-    if (at >= 0) found.push({ index, pos: at });
-  });
-  return found;
-}
-
-const typed = fc.string({ minLength: 1, maxLength: 20 }).filter((s) => !/[\r\n\u0000-\u001f]/.test(s) && s.trim() === s && s.length > 0);
-
-describe('untouched means unchanged (generated Close notes)', () => {
-  it('(a) opened and saved without a change: nothing is sent, also after a draft round trip', () => {
-    fc.assert(
-      fc.property(closeNote, (html) => {
-        const call = { note: 'plain rendering', note_html: html };
-        const content = noteOfCall(call);
-        expect(noteChangeFor(call, content)).toEqual({});
-        const stored = JSON.parse(JSON.stringify(storeNote(content)));
-        expect(noteChangeFor(call, readStoredNote(stored)!)).toEqual({});
-        // A document rebuilt node by node (as the view does) is still the same note.
-        expect(noteChangeFor(call, noteOfDoc(schema.nodeFromJSON(docOfNote(content).toJSON())))).toEqual({});
-      }),
-      RUNS,
-    );
-  }, LONG);
-
-  it('(b) an edit inside one top-level block changes only that block; (c) what the rep typed is text', () => {
-    fc.assert(
-      fc.property(closeNote, fc.nat(), typed, (html, pick, words) => {
-        const call = { note: '', note_html: html };
-        const doc = docOfNote(noteOfCall(call));
-        const places = textPositions(doc);
-        fc.pre(places.length > 0 && hasFormatting(call));
-        const place = places[pick % places.length]!;
-        const edited = new Transform(doc).insert(place.pos, schema.text(words)).doc;
-        const change = noteChangeFor(call, noteOfDoc(edited));
-        expect(Object.keys(change)).toEqual(['note_html']);
-        const before = topLevel(html);
-        const after = topLevel(change.note_html!);
-        expect(after.length).toBe(before.length);
-        // The block index in the document is the top-level element's index (one block per element here).
-        after.forEach((block, i) => {
-          if (i === place.index) expect(block).not.toBe(before[i]);
-          else expect(block).toBe(before[i]);
-        });
-        expect(change.note_html!.startsWith('<body>') && change.note_html!.endsWith('</body>')).toBe(true);
-        // (c) What the rep typed is text: no element Close did not have (a typed "<b>" is &lt;b&gt;;
-        // the edited block may merge two equal marks into one), and the words are there as text.
-        const parse = (h: string) => {
-          const template = document.createElement('template');
-          template.innerHTML = h.replace(/^<body>|<\/body>$/g, '');
-          return template.content;
-        };
-        const [was, is] = [parse(html), parse(change.note_html!)];
-        const tags = (body: DocumentFragment) => new Set([...body.querySelectorAll('*')].map((el) => el.tagName));
-        expect([...tags(is)].filter((tag) => !tags(was).has(tag))).toEqual([]);
-        expect(is.querySelectorAll('*').length).toBeLessThanOrEqual(was.querySelectorAll('*').length);
-        expect(is.textContent).toContain(words);
-      }),
-      RUNS,
-    );
-  }, LONG);
-
-});
 
 const plainText = fc.array(fc.stringMatching(/^[ a-z*\-#•\\[\]()<>&_.]{0,14}$/), { minLength: 1, maxLength: 6 }).map((lines) => lines.join('\n'));
 
