@@ -109,8 +109,7 @@ const suite = (name, report, config, env = {}) => ({
   count: vitestCounts(report),
 });
 const browserSuites = [];
-// Two files of each browser's suite at a time: many of their files wait on timers (the outcome
-// hold, the offline alarm, retries), and four browsers keep 2 cores busy where two left gaps.
+// Chromium's suite is the longer one (43 files to Firefox's 25): two of its files at a time.
 if (built) browserSuites.push(suite('end-to-end tests (Chromium, production build)', e2eReport, 'vitest.e2e.config.ts', { E2E_WORKERS: '2' }));
 // Firefox: the shipped MV2 build in Debian's firefox-esr over WebDriver BiDi, plus its lint check.
 let firefox;
@@ -123,7 +122,7 @@ try {
 if (firefox && existsSync('.output/firefox-mv2/manifest.json')) {
   process.env.FIREFOX_PATH ??= firefox;
   const firefoxReport = join(reports, 'firefox.json');
-  browserSuites.push(suite('end-to-end tests (Firefox ESR, shipped build) and web-ext lint warnings', firefoxReport, 'vitest.firefox.config.ts', { E2E_WORKERS: '2' }));
+  browserSuites.push(suite('end-to-end tests (Firefox ESR, shipped build) and web-ext lint warnings', firefoxReport, 'vitest.firefox.config.ts'));
 }
 await together(browserSuites);
 step('store zips: npm run zip, and a rebuild from the Firefox sources zip', 'node', ['scripts/zip-check.mjs']);

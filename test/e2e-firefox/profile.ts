@@ -1,7 +1,8 @@
 import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 
 export const CLOSE_HOSTS = ['app.close.com', 'api.close.com'] as const;
 const STAND_IN_CERT = new URL('../close-stand-in/certs/cert.pem', import.meta.url);
@@ -13,6 +14,10 @@ const STAND_IN_CERT = new URL('../close-stand-in/certs/cert.pem', import.meta.ur
  */
 export function createProfile(): string {
   const profile = mkdtempSync(join(tmpdir(), 'close-quick-edit-firefox-'));
+  // A copy of the suite's started profile (profile-template.ts), where there is one; not its
+  // lock, which a running Firefox would hold.
+  const template = inject('firefoxProfileTemplate');
+  if (template) cpSync(template, profile, { recursive: true, filter: (path) => !/(?:^|\/)\.?(?:parent)?lock$/.test(path) });
   const fingerprint = new X509Certificate(readFileSync(STAND_IN_CERT)).fingerprint256;
   const overrides = CLOSE_HOSTS.map((host) => `${host}:443:\tOID.2.16.840.1.101.3.4.2.1\t${fingerprint}\t`);
   writeFileSync(join(profile, 'cert_override.txt'), `${overrides.join('\n')}\n`);

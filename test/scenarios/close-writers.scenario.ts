@@ -41,9 +41,11 @@ test(`${BROWSER}: a colleague edited the note meanwhile: the alert names them, t
 test(`${BROWSER}: Close's template note after hang-up: the alert says "Close"; Append mine sends the template, then the rep's text; Close AI's outcome stays`, async () => {
   const call = REAL.liveCalls.inProgress;
   const template = REAL.hangUp.templateNoteHtml;
-  driver.standIn.closeWrites.hangUp(call.id, { templateNoteHtml: template, templateAfterMs: 2500, aiOutcomeId: DEMO.outcomes.interested.id, aiOutcomeAfterMs: 2500 });
+  // The rep types during the call; Close ends it and writes its template and outcome after the
+  // panel has the call (on a slow machine a timer started before the panel opened beat it).
   const tab = await openPanel(driver, REAL.liveLead.id);
   await tab.get(PANEL.note).fill('Gavin wants a demo next week');
+  driver.standIn.closeWrites.hangUp(call.id, { templateNoteHtml: template, templateAfterMs: 500, aiOutcomeId: DEMO.outcomes.interested.id, aiOutcomeAfterMs: 500 });
   await expect.poll(() => stored(call.id).note_html, { timeout: 10_000 }).toContain('Call summary');
   await expect.poll(() => stored(call.id).outcome_id, { timeout: 10_000 }).toBe(DEMO.outcomes.interested.id);
   await tab.get(PANEL.save).click();
