@@ -101,7 +101,7 @@ const isVisible = (el: Element) => {
   return getComputedStyle(el).visibility !== 'hidden' && rect.width > 0 && rect.height > 0;
 };
 
-const describe = (target: Target) =>
+const shown = (target: Target) =>
   'css' in target ? target.css : 'label' in target ? `label "${target.label}"` : `${target.role}${target.name === undefined ? '' : ` "${target.name}"`}`;
 
 /** The first match once it is visible, as waitForSelector waited (30 s); a navigation midway is waited out. */
@@ -110,7 +110,7 @@ export async function waitForTarget(page: Page, target: Target, timeout = 30_000
   for (;;) {
     const [first] = await locateAll(page, target).catch(() => []);
     if (first && (await first.evaluate(isVisible).catch(() => false))) return first;
-    if (Date.now() > deadline) throw new Error(`${describe(target)} did not show within ${timeout} ms.`);
+    if (Date.now() > deadline) throw new Error(`${shown(target)} did not show within ${timeout} ms.`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

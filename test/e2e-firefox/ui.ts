@@ -4,33 +4,9 @@ import type { Target } from '../drivers/driver';
 import { controlOf, locateAll, waitForTarget } from '../drivers/firefox-locate';
 
 // For the harness's own steps (connecting) and the store screenshots: elements found by role
-// and accessible name as Firefox's accessibility engine computes them (firefox-locate.ts), the
-// names UI-CONTRACT.md promises.
-
-const inPanel = (role: string, name?: string): Target => ({ role, name, in: 'panel' });
-
-export const POPUP = {
-  // Firefox gives a password field no ARIA role, and its <label> carries the same name: the
-  // helpers below resolve a matched label to the control it labels.
-  apiKey: { label: 'API key' },
-  save: { role: 'button', name: 'Save' },
-  disconnect: { role: 'button', name: 'Disconnect' },
-  alert: { role: 'alert' },
-  email: { css: '[data-testid="account-email"]' },
-  organization: { css: '[data-testid="account-organization"]' },
-} satisfies Record<string, Target>;
-
-export const PANEL = {
-  launcher: inPanel('button', 'Quick edit call'),
-  dialog: inPanel('dialog', 'Quick edit call'),
-  call: inPanel('combobox', 'Call'),
-  note: inPanel('textbox', 'Note'),
-  outcome: inPanel('combobox', 'Outcome'),
-  save: inPanel('button', 'Save'),
-  openSettings: inPanel('button', 'Open settings'),
-  status: inPanel('status'),
-  alert: inPanel('alert'),
-} satisfies Record<string, Target>;
+// and accessible name as Firefox's accessibility engine computes them (firefox-locate.ts), by
+// the scenarios' own targets for the names UI-CONTRACT.md promises (one list for both).
+export { PANEL, POPUP } from '../scenarios/ui';
 
 /** Waits for a visible element. */
 export const find = async (page: Page, target: Target) => controlOf(await waitForTarget(page, target));
