@@ -5,9 +5,8 @@ import { nextTry } from '../close/rate-limit-wait';
 import { callBase } from '../close/call-base';
 import type { Call, CallChanges } from '../close/schemas';
 import type { Account, PendingSave, SaveOwner, SaveProgress, SaveResult, TabMessage, WaitReason } from '../messages';
-import { mustWaitForCallEnd, nextCallEndLook } from './call-end-wait';
-import { alreadyApplied, conflictFields } from './conflict';
-import { whoChangedCall } from './who-changed-call';
+import { nextCallEndLook } from './call-end-wait';
+import { attempt } from './save-attempt';
 import { createEarlyWake } from './early-wake';
 import type { Outbox, Save } from './outbox';
 
@@ -34,9 +33,6 @@ export interface SaverDeps {
   now?: () => number;
 }
 
-/** What one attempt came to; `retry` is the saver's own business. */
-type Attempt = SaveResult | { state: 'retry'; error: CloseError } | { state: 'live' };
-type Step = { ok: true; value: Call } | { ok: false; error: CloseError };
 type Run = 'done' | 'held';
 
 const INTERRUPTED_GRACE_MS = 2_000;
@@ -114,31 +110,6 @@ export function createSaver(deps: SaverDeps) {
     }
   }
 
-  /** One attempt: read the call, then write it unless that would overwrite someone else. */
-  async function attempt(client: CloseClient, save: Save, apiKey: string): Promise<Attempt | 'gone'> {
-    const current: Step | 'gone' = await request(save, () => client.getCall(save.callId), false);
-    if (current === 'gone') return 'gone';
-    if (!current.ok) return attemptOf(current.error);
-    if (alreadyApplied(current.value, save.changes)) return { state: 'saved', call: current.value };
-    // Close's dialer autosaves the note while the call goes on: the rep's note waits (call-end-wait.ts).
-    if (mustWaitForCallEnd(current.value.status, save.changes, save.anyway)) return { state: 'live' };
-    const fields = save.base ? conflictFields(save.base, current.value, save.changes) : [];
-    if (save.base && fields.length > 0) {
-      // Who changed it, from the event log; any trouble there is "changed in Close", never a failed save.
-      const who = await request(save, () => whoChangedCall(client, current.value, save.base!.date_updated, fields, apiKey), false);
-      if (who === 'gone') return 'gone';
-      return { state: 'conflict', theirs: callBase(current.value), who, fields };
-    }
-    const put: Step | 'gone' = await request(save, () => client.updateCall(save.callId, save.changes), true);
-    if (put === 'gone') return 'gone';
-    return put.ok ? { state: 'saved', call: put.value } : attemptOf(put.error);
-  }
-
-  const attemptOf = (error: CloseError): Attempt =>
-    error.kind === 'rate-limited' || error.kind === 'offline' || error.kind === 'server'
-      ? { state: 'retry', error }
-      : { state: 'failed', error };
-
   /** Parks a save in the outbox with its reason; an alarm wakes a worker to try it again. */
   async function hold(save: Save, reason: WaitReason, until?: number): Promise<Run> {
     const wait = { reason, ...(until !== undefined && { until }) };
@@ -172,7 +143,7 @@ export function createSaver(deps: SaverDeps) {
     let looks = 0;
     for (let attempts = before + 1; ; attempts++) {
       if (!isFresh || attempts > 1) await deps.outbox.update(save.id, { attempts });
-      const result = await attempt(client, save, connection.apiKey);
+      const result = await attempt(client, save, connection.apiKey, request);
       if (result === 'gone') return 'done'; // cancelled, or finished by another worker
       if (result.state === 'live') {
         // Since when, kept in the outbox: a stopped worker does not start the 2 minutes afresh.
