@@ -127,6 +127,8 @@ type ExtensionGlobal = {
   };
 };
 
+import { appendFileSync } from 'node:fs';
+const PROBE = (kind: string, t0: number) => appendFileSync(process.env.PROBE_FILE!, JSON.stringify({ file: expect.getState().testPath, kind, ms: Date.now() - t0 }) + '\n');
 export async function startFirefoxDriver({ realKeys = false }: DriverOptions = {}): Promise<Driver & { harness: FirefoxHarness }> {
   const display = realKeys ? await startVirtualDisplay() : undefined;
   const harness = await startFirefoxHarness({
@@ -138,15 +140,7 @@ export async function startFirefoxDriver({ realKeys = false }: DriverOptions = {
     display?.stop();
     throw error;
   });
-  /** Runs a function in one of the add-on's own pages, where `browser` is the WebExtension API. */
-  const inExtension = async <R, A>(fn: (arg: A) => R, arg?: A): Promise<Awaited<R>> => {
-    const page = await harness.openExtensionPage('popup.html');
-    try {
-      return (await page.evaluate(fn as never, arg as never)) as Awaited<R>;
-    } finally {
-      await page.close();
-    }
-  };
+  const inExtension = async <R, A>(fn: (arg: A) => R, arg?: A): Promise<Awaited<R>> => { const t0 = Date.now(); try { return await harness.inExtension(fn, arg); } finally { PROBE('inExtension', t0); } };
   const addonId = addonIdOf();
   return {
     browser: 'firefox',
@@ -163,11 +157,11 @@ export async function startFirefoxDriver({ realKeys = false }: DriverOptions = {
       return tab(page, harness, addonId);
     },
     async hasTab(prefix) {
-      const urls = await Promise.all((await harness.browser.pages()).map((p) => p.evaluate(() => location.href).catch(() => '')));
+      const urls = await Promise.all((await harness.pages()).map((p) => p.evaluate(() => location.href).catch(() => '')));
       return urls.some((url) => url.startsWith(prefix));
     },
     connect: (apiKey) => harness.connect(apiKey),
-    storage: () => harness.extensionStorage(),
+    storage: async () => { const t0 = Date.now(); try { return await harness.extensionStorage(); } finally { PROBE('storage', t0); } },
     // From one of the add-on's pages: the background page's origin, so the same IndexedDB.
     keyStore: () => inExtension(readKeyStore),
     // Each function runs in the add-on's page: it can name nothing from here but its argument.

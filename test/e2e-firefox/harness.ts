@@ -28,8 +28,12 @@ export interface FirefoxHarness {
   /** Connects DEMO.apiKey (or another) through the popup, as a rep would. */
   connect(apiKey?: string): Promise<void>;
   leadPage(leadId: string): Promise<Page>;
+  /** Runs a function in a page of the add-on, where `browser` is the WebExtension API; one that fails runs once more (a reload may have closed the page), so it must bear that. */
+  inExtension<R, A>(fn: (arg: A) => R, arg?: A): Promise<Awaited<R>>;
   /** What the add-on keeps in storage.local, read from one of its own pages. */
   extensionStorage(): Promise<Record<string, unknown>>;
+  /** The browser's tabs, less the one inExtension keeps: those the rep and the add-on opened. */
+  pages(): Promise<Page[]>;
   close(): Promise<void>;
 }
 
@@ -52,10 +56,40 @@ function addonId(): string {
  * the extension process; BiDi's own navigate command reports completion itself.
  */
 async function navigateTo(page: Page, url: string) {
-  const context = (page.mainFrame() as unknown as { browsingContext?: { navigate(url: string, wait: string): Promise<void> } })
+  await contextOf(page).navigate(url, 'complete');
+}
+
+function contextOf(page: Page) {
+  const context = (page.mainFrame() as unknown as { browsingContext?: { id: string; navigate(url: string, wait: string): Promise<void> } })
     .browsingContext;
   if (!context) throw new Error('This puppeteer-core no longer exposes the BiDi browsing context of a frame.');
-  await context.navigate(url, 'complete');
+  return context;
+}
+
+type Bidi = { send(method: string, params: object): Promise<{ result: { context: string } }> };
+
+/**
+ * A tab that never takes the front from the Close page a scenario is typing in: opened in the
+ * background, and right after the first tab, so never between two Close pages (closing the
+ * front tab selects its neighbour). Over BiDi itself: puppeteer's newPage({ background }) also
+ * sets the viewport, which in a background tab waits about a second for a paint.
+ */
+async function openBackgroundTab(browser: Browser, url: string): Promise<Page> {
+  const [first] = await browser.pages();
+  const { result } = await (browser as unknown as { connection: Bidi }).connection.send('browsingContext.create', {
+    type: 'tab',
+    background: true,
+    ...(first ? { referenceContext: contextOf(first).id } : {}),
+  });
+  const page = (await browser.pages()).find((p) => contextOf(p).id === result.context);
+  if (!page) throw new Error(`puppeteer did not see the tab it asked for (${result.context}).`);
+  try {
+    await navigateTo(page, url);
+  } catch (error) {
+    await page.close().catch(() => undefined);
+    throw error;
+  }
+  return page;
 }
 
 export async function startFirefoxHarness({ display, prefs = {} }: FirefoxHarnessOptions = {}): Promise<FirefoxHarness> {
@@ -97,6 +131,23 @@ export async function startFirefoxHarness({ display, prefs = {} }: FirefoxHarnes
     await navigateTo(page, extensionUrl(path));
     return page;
   };
+  // One add-on page for every inExtension, kept: opening one per call cost ~300 ms. The manifest,
+  // as a page, runs none of the add-on's code (popup.html would start the popup, and its requests).
+  let kept: Promise<Page> | undefined;
+  const inExtension = async <R, A>(fn: (arg: A) => R, arg?: A): Promise<Awaited<R>> => {
+    for (let attempt = 1; ; attempt++) {
+      const opening = (kept ??= openBackgroundTab(ff, extensionUrl('manifest.json')));
+      try {
+        return (await (await opening).evaluate(fn as never, arg as never)) as Awaited<R>;
+      } catch (error) {
+        // runtime.reload() closes the add-on's pages, and puppeteer does not notice (the page
+        // stays listed, its context gone): once more in a new one.
+        if (kept === opening) kept = undefined;
+        void opening.then((page) => page.close()).catch(() => undefined);
+        if (attempt === 2) throw error;
+      }
+    }
+  };
 
   return {
     standIn,
@@ -116,16 +167,15 @@ export async function startFirefoxHarness({ display, prefs = {} }: FirefoxHarnes
       await page.goto(`${APP}/lead/${leadId}/`);
       return page;
     },
-    async extensionStorage() {
-      const page = await openExtensionPage('popup.html');
-      try {
-        return await page.evaluate(() =>
-          (globalThis as unknown as { browser: { storage: { local: { get(k: null): Promise<Record<string, unknown>> } } } })
-            .browser.storage.local.get(null),
-        );
-      } finally {
-        await page.close();
-      }
+    inExtension,
+    extensionStorage: () =>
+      inExtension(() =>
+        (globalThis as unknown as { browser: { storage: { local: { get(k: null): Promise<Record<string, unknown>> } } } })
+          .browser.storage.local.get(null),
+      ),
+    async pages() {
+      const own = await kept?.catch(() => undefined);
+      return (await ff.pages()).filter((page) => page !== own);
     },
     async close() {
       await ff.close();
