@@ -127,8 +127,6 @@ type ExtensionGlobal = {
   };
 };
 
-import { appendFileSync } from 'node:fs';
-const PROBE = (kind: string, t0: number) => appendFileSync(process.env.PROBE_FILE!, JSON.stringify({ file: expect.getState().testPath, kind, ms: Date.now() - t0 }) + '\n');
 export async function startFirefoxDriver({ realKeys = false }: DriverOptions = {}): Promise<Driver & { harness: FirefoxHarness }> {
   const display = realKeys ? await startVirtualDisplay() : undefined;
   const harness = await startFirefoxHarness({
@@ -140,7 +138,7 @@ export async function startFirefoxDriver({ realKeys = false }: DriverOptions = {
     display?.stop();
     throw error;
   });
-  const inExtension = async <R, A>(fn: (arg: A) => R, arg?: A): Promise<Awaited<R>> => { const t0 = Date.now(); try { return await harness.inExtension(fn, arg); } finally { PROBE('inExtension', t0); } };
+  const inExtension = harness.inExtension;
   const addonId = addonIdOf();
   return {
     browser: 'firefox',
@@ -161,7 +159,7 @@ export async function startFirefoxDriver({ realKeys = false }: DriverOptions = {
       return urls.some((url) => url.startsWith(prefix));
     },
     connect: (apiKey) => harness.connect(apiKey),
-    storage: async () => { const t0 = Date.now(); try { return await harness.extensionStorage(); } finally { PROBE('storage', t0); } },
+    storage: () => harness.extensionStorage(),
     // From one of the add-on's pages: the background page's origin, so the same IndexedDB.
     keyStore: () => inExtension(readKeyStore),
     // Each function runs in the add-on's page: it can name nothing from here but its argument.
